@@ -1,0 +1,428 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from stories.models.teams import Membership, Principle, Role, Team
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    AnyUser = AbstractBaseUser | AnonymousUser
+
+TITLE_MAX = 120
+TEXT_MAX = 5000
+ANONYMOUS_LABEL = _("Anonymous")
+
+
+class Kind(models.TextChoices):
+    GOOD = "good", _("Good service")
+    BAD = "bad", _("Bad service")
+
+
+class Perspective(models.TextChoices):
+    GAVE = "gave", _("We gave it")
+    RECEIVED = "received", _("We received it, as customers")
+
+
+class Channel(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("E-mail")
+    CHAT = "chat", _("Chat")
+    SOCIAL = "social", _("Social media")
+    OTHER = "other", _("Other")
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("Pending review")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+    HIDDEN = "hidden", _("Hidden")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Verdict(models.TextChoices):
+    HONOURED = "honoured", _("Honoured")
+    BROKEN = "broken", _("Broken")
+
+
+class ModerationAction(models.TextChoices):
+    SUBMIT = "submit", _("Submitted")
+    HOLD = "hold", _("Held for review")
+    APPROVE = "approve", _("Approved")
+    REJECT = "reject", _("Rejected")
+    HIDE = "hide", _("Hidden")
+    RESTORE = "restore", _("Restored")
+    REDACT = "redact", _("Redacted")
+    WITHDRAW = "withdraw", _("Withdrawn")
+    RESUBMIT = "resubmit", _("Resubmitted")
+    EDIT = "edit", _("Edited")
+    FLAG = "flag", _("Flagged")
+    DISMISS_FLAGS = "dismiss_flags", _("Flags dismissed")
+
+
+class FlagReason(models.TextChoices):
+    PERSONAL_DATA = "personal_data", _("Customer personal data")
+    UNFAIR = "unfair", _("Unfair to a colleague")
+    OFFENSIVE = "offensive", _("Offensive")
+    OTHER = "other", _("Other")
+
+
+class IllegalTransition(Exception):
+    """A moderation move that the story's current status does not allow."""
+
+
+def is_moderator(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and (user.is_superuser or user.has_perm("stories.moderate_story")))
+
+
+class StoryQuerySet(models.QuerySet["Story"]):
+    def published(self) -> StoryQuerySet:
+        return self.filter(status=Status.PUBLISHED)
+
+    def in_teams_of(self, user: AnyUser) -> StoryQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(team__memberships__user=user)
+
+    def visible_to(self, user: AnyUser) -> StoryQuerySet:
+        """What may appear in lists: my teams' published stories, plus my own in any state."""
+        if not user.is_authenticated:
+            return self.none()
+        own = Q(author=user) & ~Q(status=Status.WITHDRAWN)
+        if user.is_superuser:
+            return self.filter(Q(status=Status.PUBLISHED) | own)
+        member_of = Exists(Membership.objects.filter(team=OuterRef("team"), user=user))
+        return self.filter((Q(status=Status.PUBLISHED) & member_of) | own)
+
+    def for_month(self, team: Team, year: int, month: int) -> StoryQuerySet:
+        """Stories that happened in the given month; `happened_on` is already the team's local date."""
+        start = dt.date(year, month, 1)
+        end = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return self.filter(team=team, happened_on__gte=start, happened_on__lt=end)
+
+    def with_related(self) -> StoryQuerySet:
+        """Everything a story card shows, in a constant number of queries."""
+        return self.select_related("team", "author").prefetch_related(
+            models.Prefetch(
+                "tags",
+                queryset=StoryPrinciple.objects.select_related("principle").order_by("principle__position"),
+            )
+        )
+
+    def awaiting_moderation_for(self, user: AnyUser) -> StoryQuerySet:
+        """Pending stories and stories with open flags, in the teams this user may moderate."""
+        if not user.is_authenticated:
+            return self.none()
+        open_flags = Exists(Flag.objects.filter(story=OuterRef("pk"), resolved_at__isnull=True))
+        waiting = self.filter(
+            Q(status=Status.PENDING) | (Q(status__in=[Status.PUBLISHED, Status.HIDDEN]) & open_flags)
+        )
+        if is_moderator(user):
+            return waiting
+        return waiting.filter(team__memberships__user=user, team__memberships__role=Role.LEAD)
+
+
+class Story(models.Model):
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="stories", verbose_name=_("team"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="stories", verbose_name=_("author")
+    )
+    kind = models.CharField(_("kind"), max_length=4, choices=Kind.choices)
+    perspective = models.CharField(_("perspective"), max_length=8, choices=Perspective.choices)
+    title = models.CharField(_("title"), max_length=TITLE_MAX)
+    what_happened = models.TextField(_("what happened"), max_length=TEXT_MAX)
+    lesson = models.TextField(
+        _("what made the difference, or what we learned"), max_length=TEXT_MAX, blank=True
+    )
+    happened_on = models.DateField(_("when it happened"))
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.IN_PERSON
+    )
+    went_beyond = models.BooleanField(_("went beyond, at our own expense"), default=False)
+    cost_note = models.CharField(_("what it cost us"), max_length=200, blank=True)
+    client_nickname = models.CharField(
+        _("client nickname"),
+        max_length=60,
+        blank=True,
+        help_text=_("A team-local label such as 'the red-scarf lady', never a real name."),
+    )
+    anonymous = models.BooleanField(_("share anonymously"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    status_reason = models.TextField(_("reason"), blank=True)
+    # Set when the author or a lead says "nothing came of it": the story leaves the karma
+    # watchlist and counts as a miss in the karma rate.
+    karma_closed_at = models.DateTimeField(null=True, blank=True)
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    principles = models.ManyToManyField(Principle, through="StoryPrinciple", related_name="stories")
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "stories"
+        ordering = ["-happened_on", "-created_at"]
+        permissions = [("moderate_story", "Can moderate the stories of every team")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="story_unique_author_submission_token"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=Kind.values), name="story_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(perspective__in=Perspective.values), name="story_perspective_valid"
+            ),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="story_status_valid"),
+        ]
+        indexes = [
+            # The stream and every retro/trend aggregate: a team's published stories by date.
+            models.Index(fields=["team", "status", "happened_on"], name="story_team_status_date_idx"),
+            # The moderation queue, oldest first.
+            models.Index(fields=["status", "created_at"], name="story_status_created_idx"),
+            # "My stories" on the dashboard and my unpublished ones in the stream.
+            models.Index(fields=["author", "created_at"], name="story_author_created_idx"),
+            # Karma suggestions: earlier stories of the team for the same client nickname.
+            models.Index(fields=["team", "client_nickname"], name="story_team_client_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("story_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.happened_on and self.team_id and self.happened_on > self.team.today():
+            raise ValidationError({"happened_on": _("The date cannot be in the future.")})
+        if self.cost_note and not self.went_beyond:
+            self.cost_note = ""
+
+    # --- who may see what -------------------------------------------------------------
+
+    def can_be_seen_by(self, user: AnyUser) -> bool:
+        if not user.is_authenticated:
+            return False
+        if user.pk == self.author_id and self.status != Status.WITHDRAWN:
+            return True
+        if is_moderator(user):
+            return True
+        role = self.team.role_of(user)
+        if role == Role.LEAD:
+            return True
+        return role is not None and self.status == Status.PUBLISHED
+
+    def can_be_moderated_by(self, user: AnyUser) -> bool:
+        return is_moderator(user) or self.team.is_lead(user)
+
+    def author_label_for(self, user: AnyUser) -> str:
+        """The author's name as this viewer may see it."""
+        if self.anonymous and not is_moderator(user):
+            return str(ANONYMOUS_LABEL)
+        author = self.author
+        return author.get_full_name() or author.get_username()  # type: ignore[union-attr]
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def is_editable_by_author(self) -> bool:
+        return self.status in {Status.PENDING, Status.REJECTED}
+
+    # --- moderation state machine -----------------------------------------------------
+    # Each move is a compare-and-set on the status: two moderators deciding at once, the
+    # second finds the status changed and is told so; nothing is overwritten silently.
+
+    def _move(
+        self,
+        *,
+        action: str,
+        allowed_from: set[str],
+        to: str,
+        by: AnyUser | None,
+        reason: str = "",
+        extra: dict[str, Any] | None = None,
+    ) -> ModerationEvent:
+        if self.status not in allowed_from:
+            raise IllegalTransition(
+                _("Cannot %(action)s a story that is %(status)s.")
+                % {
+                    "action": ModerationAction(action).label.lower(),
+                    "status": Status(self.status).label.lower(),
+                }
+            )
+        updates: dict[str, Any] = {"status": to, "updated_at": timezone.now(), **(extra or {})}
+        if to == Status.PUBLISHED and self.published_at is None:
+            updates["published_at"] = timezone.now()
+        with transaction.atomic():
+            changed = Story.objects.filter(pk=self.pk, status=self.status).update(**updates)
+            if not changed:
+                current = Story.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+                label = Status(current).label.lower() if current else _("gone")
+                raise IllegalTransition(
+                    _("Someone else already decided this story: it is now %(status)s.") % {"status": label}
+                )
+            from_status = self.status
+            for field, value in updates.items():
+                setattr(self, field, value)
+            return ModerationEvent.objects.create(
+                story=self,
+                actor=by if by is not None and by.is_authenticated else None,
+                action=action,
+                from_status=from_status,
+                to_status=to,
+                reason=reason,
+            )
+
+    def approve(self, *, by: AnyUser) -> ModerationEvent:
+        return self._move(
+            action=ModerationAction.APPROVE,
+            allowed_from={Status.PENDING},
+            to=Status.PUBLISHED,
+            by=by,
+            extra={"status_reason": ""},
+        )
+
+    def reject(self, *, by: AnyUser, reason: str) -> ModerationEvent:
+        reason = (reason or "").strip()
+        if not reason:
+            raise IllegalTransition(_("A rejection needs a reason the author can act on."))
+        return self._move(
+            action=ModerationAction.REJECT,
+            allowed_from={Status.PENDING},
+            to=Status.REJECTED,
+            by=by,
+            reason=reason,
+            extra={"status_reason": reason},
+        )
+
+    def hide(self, *, by: AnyUser | None, reason: str = "") -> ModerationEvent:
+        return self._move(
+            action=ModerationAction.HIDE,
+            allowed_from={Status.PUBLISHED},
+            to=Status.HIDDEN,
+            by=by,
+            reason=reason,
+            extra={"status_reason": reason},
+        )
+
+    def restore(self, *, by: AnyUser) -> ModerationEvent:
+        return self._move(
+            action=ModerationAction.RESTORE,
+            allowed_from={Status.HIDDEN},
+            to=Status.PUBLISHED,
+            by=by,
+            extra={"status_reason": ""},
+        )
+
+    def withdraw(self, *, by: AnyUser) -> ModerationEvent:
+        if by.pk != self.author_id:
+            raise IllegalTransition(_("Only the author can withdraw a story."))
+        return self._move(
+            action=ModerationAction.WITHDRAW,
+            allowed_from={Status.PENDING, Status.REJECTED},
+            to=Status.WITHDRAWN,
+            by=by,
+        )
+
+    def resubmit(self, *, by: AnyUser) -> ModerationEvent:
+        if by.pk != self.author_id:
+            raise IllegalTransition(_("Only the author can resubmit a story."))
+        return self._move(
+            action=ModerationAction.RESUBMIT,
+            allowed_from={Status.REJECTED, Status.WITHDRAWN},
+            to=Status.PENDING,
+            by=by,
+            extra={"status_reason": ""},
+        )
+
+
+class StoryPrinciple(models.Model):
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="tags")
+    principle = models.ForeignKey(Principle, on_delete=models.PROTECT, related_name="tags")
+    verdict = models.CharField(_("verdict"), max_length=8, choices=Verdict.choices)
+
+    class Meta:
+        ordering = ["principle__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story", "principle"], name="storyprinciple_unique_story_principle"
+            ),
+            models.CheckConstraint(
+                condition=Q(verdict__in=Verdict.values), name="storyprinciple_verdict_valid"
+            ),
+        ]
+        indexes = [
+            # The heatmap and trend aggregates: tags per principle and verdict.
+            models.Index(fields=["principle", "verdict"], name="storyprinciple_verdict_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.principle} {self.get_verdict_display().lower()} in “{self.story}”"
+
+
+class ModerationEvent(models.Model):
+    story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=16, choices=ModerationAction.choices)
+    from_status = models.CharField(max_length=10, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=Status.choices, blank=True)
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            # A story's history, in order.
+            models.Index(fields=["story", "created_at"], name="modevent_story_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        who = self.actor or "system"
+        return f"{self.get_action_display()} by {who} on {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Flag(models.Model):
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="flags")
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=16, choices=FlagReason.choices)
+    comment = models.TextField(blank=True, max_length=1000)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story", "raised_by"],
+                condition=Q(resolved_at__isnull=True),
+                name="flag_one_open_per_user_story",
+            ),
+        ]
+        indexes = [
+            # The moderation queue: stories with open flags.
+            models.Index(fields=["story"], condition=Q(resolved_at__isnull=True), name="flag_open_story_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} on “{self.story}”"

@@ -1,0 +1,176 @@
+"""Shared fixtures: a team with its cast of people, and logged-in clients for each role.
+
+The cast is the same in every view test: anonymous, an outsider (in another team), a member,
+the team's lead, the lead of another team, a moderator (the permission) and a superuser.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+
+from tests.factories import MembershipFactory, TeamFactory, UserFactory
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture
+def team(db: Any) -> Any:
+    return TeamFactory(name="Front Desk", slug="front-desk")
+
+
+@pytest.fixture
+def other_team(db: Any) -> Any:
+    return TeamFactory(name="Support Line", slug="support-line")
+
+
+@pytest.fixture
+def member(team: Any) -> Any:
+    user = UserFactory(username="member", first_name="Mia")
+    MembershipFactory(user=user, team=team)
+    return user
+
+
+@pytest.fixture
+def lead(team: Any) -> Any:
+    user = UserFactory(username="lead", first_name="Leo")
+    MembershipFactory(user=user, team=team, role="lead")
+    return user
+
+
+@pytest.fixture
+def outsider(other_team: Any) -> Any:
+    user = UserFactory(username="outsider", first_name="Otto")
+    MembershipFactory(user=user, team=other_team)
+    return user
+
+
+@pytest.fixture
+def other_lead(other_team: Any) -> Any:
+    user = UserFactory(username="otherlead", first_name="Olga")
+    MembershipFactory(user=user, team=other_team, role="lead")
+    return user
+
+
+@pytest.fixture
+def moderator(db: Any) -> Any:
+    user = UserFactory(username="moderator", first_name="Mo")
+    user.user_permissions.add(Permission.objects.get(codename="moderate_story"))
+    return user
+
+
+@pytest.fixture
+def superuser(db: Any) -> Any:
+    user = UserFactory(username="admin", is_staff=True, is_superuser=True)
+    return user
+
+
+def _client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def member_client(member: Any) -> Client:
+    return _client_for(member)
+
+
+@pytest.fixture
+def lead_client(lead: Any) -> Client:
+    return _client_for(lead)
+
+
+@pytest.fixture
+def outsider_client(outsider: Any) -> Client:
+    return _client_for(outsider)
+
+
+@pytest.fixture
+def other_lead_client(other_lead: Any) -> Client:
+    return _client_for(other_lead)
+
+
+@pytest.fixture
+def moderator_client(moderator: Any) -> Client:
+    return _client_for(moderator)
+
+
+@pytest.fixture
+def superuser_client(superuser: Any) -> Client:
+    return _client_for(superuser)
+
+
+# --- browser tests ---------------------------------------------------------------------
+
+
+def _chromium_missing_reason() -> str | None:
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        return f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium`"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright (Python) is not installed: run `make test` to install dev requirements"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    reason = _chromium_missing_reason()
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(f"BROWSER TESTS SKIPPED: {reason}")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM must be told
+    # that is fine, or it refuses to run inside the live server tests.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login(page: Any) -> Any:
+    """login(user) signs the browser in through the real login form."""
+
+    def do_login(user: Any) -> Any:
+        page.goto("/accounts/login/")
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill("service-retro")
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url("**/")
+        return page
+
+    return do_login
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    # Browser tests run last: they are the slowest and need the live server.
+    items.sort(key=lambda item: "page" in getattr(item, "fixturenames", ()))
