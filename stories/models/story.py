@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 TITLE_MAX = 120
 TEXT_MAX = 5000
 ANONYMOUS_LABEL = _("Anonymous")
+PERSONAL_DATA_REASON = _("personal data")
 
 
 class Kind(models.TextChoices):
@@ -288,6 +289,29 @@ class Story(models.Model):
                 to_status=to,
                 reason=reason,
             )
+
+    def submit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
+        """Record a newly saved story: published at once in a post-moderated team, else held.
+
+        Personal data found in the text holds the story for a moderator whatever the team's mode.
+        """
+        from stories.models.teams import ModerationMode
+
+        if personal_data:
+            to, action, reason = Status.PENDING, ModerationAction.HOLD, str(PERSONAL_DATA_REASON)
+        elif self.team.moderation_mode == ModerationMode.PRE:
+            to, action, reason = Status.PENDING, ModerationAction.SUBMIT, ""
+        else:
+            to, action, reason = Status.PUBLISHED, ModerationAction.SUBMIT, ""
+        updates: dict[str, Any] = {"status": to, "status_reason": reason}
+        if to == Status.PUBLISHED:
+            updates["published_at"] = timezone.now()
+        Story.objects.filter(pk=self.pk).update(**updates)
+        for field, value in updates.items():
+            setattr(self, field, value)
+        return ModerationEvent.objects.create(
+            story=self, actor=by, action=action, from_status="", to_status=to, reason=reason
+        )
 
     def approve(self, *, by: AnyUser) -> ModerationEvent:
         return self._move(
