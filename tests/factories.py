@@ -70,6 +70,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class StoryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Story
+        skip_postgeneration_save = True
 
     team = factory.SubFactory(TeamFactory)
     author = factory.SubFactory(UserFactory)

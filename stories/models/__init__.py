@@ -19,6 +19,7 @@ from stories.models.story import (
     Story,
     StoryPrinciple,
     Verdict,
+    is_moderator,
 )
 from stories.models.teams import Membership, ModerationMode, Principle, Role, Team
 
@@ -46,4 +47,5 @@ __all__ = [
     "StoryPrinciple",
     "Team",
     "Verdict",
+    "is_moderator",
 ]
