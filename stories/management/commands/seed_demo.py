@@ -1,0 +1,518 @@
+"""`manage.py seed_demo`: the demo organisation, for development and `make run` only.
+
+Creates three teams, their people (password `service-retro`) and a year of service stories
+from stories/demo_data.py, with karma chains, a moderation queue and two Front Desk retros.
+
+* Refuses to run with DEBUG off: the demo accounts share a published password.
+* Idempotent: teams, people and memberships are fetched or created by slug and username, and
+  the stories, chains and retros are written only when no demo team has any story yet, so a
+  second run (every `make run`) changes nothing.
+* Deterministic: stories are spread with a fixed random seed, relative to each team's today,
+  so the demo always covers the last twelve months and never reaches into the future.
+* Fast: everything is written with bulk_create inside one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from stories import demo_data
+from stories.demo_data import PlacedStory, StoryTemplate, UserSpec
+from stories.models import (
+    ActionItem,
+    Kind,
+    Membership,
+    ModerationAction,
+    ModerationEvent,
+    ModerationMode,
+    Perspective,
+    Principle,
+    Retro,
+    RetroVote,
+    Role,
+    SequelLink,
+    Status,
+    Story,
+    StoryPrinciple,
+    Team,
+)
+from stories.models.retro import month_after
+from stories.models.story import PERSONAL_DATA_REASON
+
+DEBUG_ONLY_MESSAGE = (
+    "seed_demo only runs with DEBUG on: it creates accounts whose password (service-retro) is "
+    "public. Run it against a development database with DEBUG=1."
+)
+
+
+@dataclass
+class Draft:
+    """A story about to be written, with what has to be written along with it."""
+
+    story: Story
+    tags: tuple[tuple[str, str], ...]
+    key: str = ""
+    held_for_personal_data: bool = False
+    rejection_reason: str = ""
+
+
+@dataclass
+class Written:
+    stories: Counter[str] = field(default_factory=Counter)
+    links: int = 0
+    retros: int = 0
+    action_items: int = 0
+    votes: int = 0
+
+
+def month_starts(today: dt.date, count: int) -> list[dt.date]:
+    """The first days of this month and the count - 1 months before it, newest first."""
+    starts = []
+    year, month = today.year, today.month
+    for _step in range(count):
+        starts.append(dt.date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return starts
+
+
+class Command(BaseCommand):
+    help = "Create the demo teams, accounts and a year of service stories (DEBUG only; safe to re-run)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG:
+            raise CommandError(DEBUG_ONLY_MESSAGE)
+        with transaction.atomic():
+            teams, added_teams = ensure_teams()
+            users, existing, added_people = ensure_people(teams)
+            if Story.objects.filter(team__in=teams.values()).exists():
+                written = None
+            else:
+                written = DemoWriter(teams, users).write()
+        if options["verbosity"] >= 1:
+            self.report(written, existing, added_teams + added_people)
+
+    def report(self, written: Written | None, existing: set[str], added: int) -> None:
+        if written is None and added:
+            self.stdout.write(
+                f"Demo stories already present; added {added} missing teams, accounts or memberships."
+            )
+        elif written is None:
+            self.stdout.write("Demo data already present: nothing changed.")
+        else:
+            stories = written.stories
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo data created: {len(demo_data.TEAMS)} teams, {len(demo_data.USERS)} people, "
+                    f"{stories.total()} stories over the last {demo_data.MONTHS} months "
+                    f"({stories[Status.PUBLISHED]} published, {stories[Status.PENDING]} pending, "
+                    f"{stories[Status.REJECTED]} rejected), {written.links} karma links, "
+                    f"{written.retros} retros with {written.action_items} action items and {written.votes} votes."
+                )
+            )
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins (password: {demo_data.PASSWORD}):")
+        width = max(len(spec.username) for spec in demo_data.USERS)
+        for spec in demo_data.USERS:
+            self.stdout.write(f"  {spec.username:<{width}}  {spec.role}")
+        if existing and written is not None:
+            self.stdout.write(
+                "Accounts that already existed were left as they were: " + ", ".join(sorted(existing))
+            )
+
+
+# --- teams and people -------------------------------------------------------------------
+
+
+def ensure_teams() -> tuple[dict[str, Team], int]:
+    """The demo teams by slug, and how many had to be created."""
+    teams, created = {}, 0
+    for spec in demo_data.TEAMS:
+        teams[spec.slug], is_new = Team.objects.get_or_create(
+            slug=spec.slug,
+            defaults={
+                "name": spec.name,
+                "time_zone": spec.time_zone,
+                "moderation_mode": spec.moderation_mode,
+            },
+        )
+        created += is_new
+    return teams, created
+
+
+def ensure_people(teams: dict[str, Team]) -> tuple[dict[str, Any], set[str], int]:
+    """The demo accounts by username, the usernames that existed before, and how many rows were added."""
+    user_model = get_user_model()
+    found = {user.get_username(): user for user in user_model.objects.filter(username__in=_usernames())}
+    # One hash for every new account: hashing is deliberately slow, and these passwords are public.
+    password_hash = make_password(demo_data.PASSWORD) if len(found) < len(demo_data.USERS) else ""
+    users, created = {}, len(demo_data.USERS) - len(found)
+    for spec in demo_data.USERS:
+        user = found.get(spec.username) or _create_user(user_model, spec, password_hash)
+        users[spec.username] = user
+        for slug, role in spec.teams:
+            _membership, is_new = Membership.objects.get_or_create(
+                team=teams[slug], user=user, defaults={"role": role}
+            )
+            created += is_new
+        if spec.moderator:
+            user.user_permissions.add(
+                Permission.objects.get(content_type__app_label="stories", codename="moderate_story")
+            )
+    return users, set(found), created
+
+
+def _usernames() -> list[str]:
+    return [spec.username for spec in demo_data.USERS]
+
+
+def _create_user(user_model: Any, spec: UserSpec, password_hash: str) -> Any:
+    return user_model.objects.create(
+        username=spec.username,
+        first_name=spec.first_name,
+        last_name=spec.last_name,
+        email=f"{spec.username}@example.com",
+        password=password_hash,
+        is_staff=spec.superuser,
+        is_superuser=spec.superuser,
+    )
+
+
+# --- stories, chains and retros ---------------------------------------------------------
+
+
+class DemoWriter:
+    """Turns demo_data into stories, tags, moderation history, karma links and retros."""
+
+    def __init__(self, teams: dict[str, Team], users: dict[str, Any]) -> None:
+        self.teams = teams
+        self.users = users
+        self.specs = {spec.slug: spec for spec in demo_data.TEAMS}
+        self.rng = random.Random(demo_data.RANDOM_SEED)
+        self.now = timezone.now()
+        self.principles = Principle.objects.in_bulk(field_name="slug")
+        self.authors = {
+            slug: [(spec.username, spec.writes) for spec in demo_data.USERS if slug in dict(spec.teams)]
+            for slug in teams
+        }
+
+    def write(self) -> Written:
+        placed = [self.draft_placed(spec) for spec in demo_data.PLACED]
+        drafts = list(placed)
+        for slug in self.teams:
+            drafts += self.spread(slug, [d for d in placed if d.story.team.slug == slug])
+        Story.objects.bulk_create([draft.story for draft in drafts])
+        written = Written(stories=Counter(draft.story.status for draft in drafts))
+        self.write_tags(drafts)
+        self.write_history(drafts)
+        written.links = self.write_links({draft.key: draft.story for draft in placed})
+        self.write_retros(drafts, written)
+        return written
+
+    # --- drafting ---------------------------------------------------------------------
+
+    def draft_placed(self, spec: PlacedStory) -> Draft:
+        team = self.teams[spec.team]
+        happened_on = team.today() - dt.timedelta(days=spec.days_ago)
+        story = self.draft_story(
+            spec.story,
+            team,
+            self.users[spec.author],
+            happened_on,
+            status=spec.status,
+            anonymous=spec.anonymous,
+        )
+        if spec.held_for_personal_data:
+            story.status_reason = str(PERSONAL_DATA_REASON)
+        if spec.rejection_reason:
+            story.status_reason = spec.rejection_reason
+        return Draft(
+            story,
+            spec.story.tags,
+            key=spec.key,
+            held_for_personal_data=spec.held_for_personal_data,
+            rejection_reason=spec.rejection_reason,
+        )
+
+    def spread(self, slug: str, placed: list[Draft]) -> list[Draft]:
+        """The team's templates spread over the last months, each month topped up to the minimum."""
+        team = self.teams[slug]
+        templates = [template for template in demo_data.TEMPLATES if slug in template.teams]
+        self.rng.shuffle(templates)
+        dates = self.spread_dates(team, len(templates), placed)
+        drafts = []
+        for template, happened_on in zip(templates, dates, strict=True):
+            author = self.users[self.pick_author(slug)]
+            drafts.append(
+                Draft(
+                    self.draft_story(
+                        template,
+                        team,
+                        author,
+                        happened_on,
+                        status=Status.PUBLISHED,
+                        anonymous=self.rng.random() < self.anonymous_share(template),
+                    ),
+                    template.tags,
+                )
+            )
+        return drafts
+
+    def spread_dates(self, team: Team, count: int, placed: list[Draft]) -> list[dt.date]:
+        today = team.today()
+        starts = month_starts(today, demo_data.MONTHS)
+        already = Counter(
+            draft.story.happened_on.replace(day=1)
+            for draft in placed
+            if draft.story.status == Status.PUBLISHED
+        )
+        per_month = [max(0, demo_data.MIN_STORIES_PER_MONTH - already[start]) for start in starts]
+        spare = count - sum(per_month)
+        if spare < 0:
+            raise CommandError(
+                f"Not enough story templates for {team}: {count} for {sum(per_month)} month slots."
+            )
+        # What is left over goes to the recent months, so the latest retros are the richest.
+        recent = [1, 2, 0, 3]
+        for i in range(spare):
+            per_month[recent[i % len(recent)]] += 1
+        dates = []
+        for start, wanted in zip(starts, per_month, strict=True):
+            last = min(month_after(start) - dt.timedelta(days=1), today)
+            dates += [
+                dt.date.fromordinal(self.rng.randint(start.toordinal(), last.toordinal()))
+                for _n in range(wanted)
+            ]
+        return dates
+
+    def pick_author(self, slug: str) -> str:
+        names, weights = zip(*self.authors[slug], strict=True)
+        return self.rng.choices(names, weights=weights)[0]
+
+    @staticmethod
+    def anonymous_share(template: StoryTemplate) -> float:
+        if template.kind == Kind.BAD and template.perspective == Perspective.GAVE:
+            return demo_data.ANONYMOUS_SHARE_BAD_GIVEN
+        return demo_data.ANONYMOUS_SHARE_OTHER
+
+    def draft_story(
+        self,
+        template: StoryTemplate,
+        team: Team,
+        author: Any,
+        happened_on: dt.date,
+        *,
+        status: str,
+        anonymous: bool,
+    ) -> Story:
+        spec = self.specs[team.slug]
+        words = spec.vocabulary
+        created_at = self.logged_at(team, happened_on)
+        published_at = None
+        if status == Status.PUBLISHED:
+            published_at = created_at
+            if team.moderation_mode == ModerationMode.PRE:
+                published_at = min(created_at + dt.timedelta(minutes=self.rng.randint(40, 20 * 60)), self.now)
+        return Story(
+            team=team,
+            author=author,
+            kind=template.kind,
+            perspective=template.perspective,
+            title=template.title.format_map(words),
+            what_happened=template.what_happened.format_map(words),
+            lesson=template.lesson.format_map(words),
+            happened_on=happened_on,
+            channel=template.channel or spec.usual_channel,
+            went_beyond=template.went_beyond,
+            cost_note=template.cost_note.format_map(words),
+            client_nickname=template.client_nickname,
+            anonymous=anonymous,
+            status=status,
+            created_at=created_at,
+            published_at=published_at,
+        )
+
+    def logged_at(self, team: Team, happened_on: dt.date) -> dt.datetime:
+        """When the story was logged: during or after the day it happened, never after now."""
+        delay = dt.timedelta(days=self.rng.choice((0, 0, 0, 1, 2)), minutes=self.rng.randint(9 * 60, 19 * 60))
+        day_began = dt.datetime.combine(happened_on, dt.time.min, tzinfo=team.zone)
+        # Recent stories logged "later" than now land a little before it instead, not all at once.
+        latest = self.now - dt.timedelta(minutes=self.rng.randint(5, 300))
+        return max(day_began, min(day_began + delay, latest))
+
+    # --- writing ----------------------------------------------------------------------
+
+    def write_tags(self, drafts: list[Draft]) -> None:
+        missing = {slug for draft in drafts for slug, _verdict in draft.tags} - set(self.principles)
+        if missing:
+            raise CommandError(
+                f"The demo stories use principles that are not in the catalogue: {sorted(missing)}"
+            )
+        StoryPrinciple.objects.bulk_create(
+            StoryPrinciple(story=draft.story, principle=self.principles[slug], verdict=verdict)
+            for draft in drafts
+            for slug, verdict in draft.tags
+        )
+
+    def write_history(self, drafts: list[Draft]) -> None:
+        """The moderation events a story would have collected on its way to its status."""
+        events = []
+        for draft in drafts:
+            story = draft.story
+            pre = story.team.moderation_mode == ModerationMode.PRE
+            arrived = Status.PENDING if pre or story.status != Status.PUBLISHED else Status.PUBLISHED
+            if draft.held_for_personal_data:
+                action, reason = ModerationAction.HOLD, str(PERSONAL_DATA_REASON)
+            else:
+                action, reason = ModerationAction.SUBMIT, ""
+            events.append(self.event(story, story.author, action, "", arrived, story.created_at, reason))
+            moderator = self.moderator_for(story)
+            if story.status == Status.PUBLISHED and arrived == Status.PENDING:
+                events.append(
+                    self.event(
+                        story,
+                        moderator,
+                        ModerationAction.APPROVE,
+                        arrived,
+                        Status.PUBLISHED,
+                        story.published_at or story.created_at,
+                    )
+                )
+            if story.status == Status.REJECTED:
+                decided = min(story.created_at + dt.timedelta(hours=5), self.now)
+                events.append(
+                    self.event(
+                        story,
+                        moderator,
+                        ModerationAction.REJECT,
+                        arrived,
+                        Status.REJECTED,
+                        decided,
+                        draft.rejection_reason,
+                    )
+                )
+        ModerationEvent.objects.bulk_create(events)
+
+    @staticmethod
+    def event(
+        story: Story,
+        actor: Any,
+        action: str,
+        from_status: str,
+        to_status: str,
+        at: dt.datetime,
+        reason: str = "",
+    ) -> ModerationEvent:
+        return ModerationEvent(
+            story=story,
+            actor=actor,
+            action=action,
+            from_status=from_status,
+            to_status=to_status,
+            reason=reason,
+            created_at=at,
+        )
+
+    def moderator_for(self, story: Story) -> Any:
+        """The team's lead decides, unless it is the lead's own story."""
+        lead = self.lead_of(story.team)
+        if lead == story.author:
+            return next(self.users[spec.username] for spec in demo_data.USERS if spec.moderator)
+        return lead
+
+    def lead_of(self, team: Team) -> Any:
+        return next(
+            self.users[spec.username] for spec in demo_data.USERS if (team.slug, Role.LEAD) in spec.teams
+        )
+
+    def write_links(self, by_key: dict[str, Story]) -> int:
+        links = []
+        for chain in demo_data.CHAINS:
+            original = by_key[chain.original]
+            for sequel_key, outcome in chain.sequels:
+                sequel = by_key[sequel_key]
+                if sequel.team_id != original.team_id or sequel.happened_on < original.happened_on:
+                    raise CommandError(f"Demo chain {chain.original} → {sequel_key} breaks the sequel rules.")
+                links.append(
+                    SequelLink(
+                        original=original,
+                        sequel=sequel,
+                        outcome=outcome,
+                        created_by=sequel.author,
+                        # Linked when the sequel was logged.
+                        created_at=min(sequel.created_at + dt.timedelta(minutes=20), self.now),
+                    )
+                )
+        SequelLink.objects.bulk_create(links)
+        return len(links)
+
+    def write_retros(self, drafts: list[Draft], written: Written) -> None:
+        for spec in demo_data.RETROS:
+            team = self.teams[spec.team]
+            month = month_starts(team.today(), spec.months_ago + 1)[-1]
+            held_on = self.local_time(team, month_after(month) + dt.timedelta(days=2), 10)
+            retro = Retro.objects.create(team=team, month=month, notes=spec.notes, created_at=held_on)
+            written.retros += 1
+            items = []
+            for action in spec.actions:
+                due_on = month_after(month) + dt.timedelta(days=action.due_days_after_month - 1)
+                done_at = None
+                if action.done:
+                    done_at = max(held_on, self.local_time(team, due_on - dt.timedelta(days=2), 16))
+                items.append(
+                    ActionItem(
+                        team=team,
+                        retro=retro,
+                        text=action.text,
+                        owner=self.users[action.owner],
+                        due_on=due_on,
+                        done_at=done_at,
+                        created_by=self.lead_of(team),
+                        created_at=held_on,
+                    )
+                )
+            ActionItem.objects.bulk_create(items)
+            written.action_items += len(items)
+            written.votes += self.write_votes(retro, spec.votes, drafts, held_on)
+
+    def write_votes(
+        self, retro: Retro, votes: tuple[tuple[str, int], ...], drafts: list[Draft], held_on: dt.datetime
+    ) -> int:
+        """Each voter backs good stories of the month, starting one further along than the last."""
+        candidates = sorted(
+            (
+                draft.story
+                for draft in drafts
+                if draft.story.team_id == retro.team_id
+                and draft.story.status == Status.PUBLISHED
+                and draft.story.kind == Kind.GOOD
+                and retro.month <= draft.story.happened_on < month_after(retro.month)
+            ),
+            key=lambda story: (story.happened_on, story.title),
+        )
+        rows = [
+            RetroVote(
+                retro=retro,
+                story=candidates[(offset + n) % len(candidates)],
+                voter=self.users[voter],
+                created_at=held_on,
+            )
+            for offset, (voter, count) in enumerate(votes)
+            for n in range(min(count, len(candidates)))
+        ]
+        RetroVote.objects.bulk_create(rows)
+        return len(rows)
+
+    def local_time(self, team: Team, day: dt.date, hour: int) -> dt.datetime:
+        return min(dt.datetime.combine(day, dt.time(hour), tzinfo=team.zone), self.now)
