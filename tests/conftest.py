@@ -6,6 +6,7 @@ the team's lead, the lead of another team, a moderator (the permission) and a su
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -147,8 +148,20 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
+def _reload_principle_catalogue() -> None:
+    """Transactional (browser) tests flush every table after each test, migrated data included."""
+    from django.apps import apps
+
+    from stories.models import Principle
+
+    if not Principle.objects.exists():
+        migration = importlib.import_module("stories.migrations.0002_principles")
+        migration.load_catalogue(apps, None)
+
+
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    _reload_principle_catalogue()
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()

@@ -1,0 +1,35 @@
+"""Karma on the story page: what `karma/_story_links.html` needs, in a few bounded queries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from stories.forms_karma import LinkSequelForm
+from stories.karma import story_links
+from stories.models import Kind, Perspective, Status, Story
+from stories.models.karma import can_close_karma
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def story_karma(context: dict[str, Any], story: Story) -> dict[str, Any]:
+    """Links, sequels and the actions this viewer may take on the story's karma."""
+    user = context["request"].user
+    links = story_links(story, user)
+    published = story.status == Status.PUBLISHED
+    has_published_sequel = any(link.sequel.status == Status.PUBLISHED for link in links["sequels"])
+    # As stories.models.karma.watched_story_filter, for the one story on the page.
+    watched = story.went_beyond or (
+        story.kind == Kind.GOOD and story.perspective == Perspective.GAVE and not links["follows"]
+    )
+    may_close = published and watched and not has_published_sequel and can_close_karma(story, user)
+    return {
+        **links,
+        "can_add_sequel": published,
+        "link_form": LinkSequelForm(original=story, user=user) if published else None,
+        "can_close": may_close and story.karma_closed_at is None,
+        "can_reopen": may_close and story.karma_closed_at is not None,
+    }

@@ -1,0 +1,102 @@
+"""In a real Chromium: log a sequel from a story, get one suggested while typing, find both on the ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import import_module
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+
+from stories.models import SequelLink, SequelOutcome, Story
+from tests.factories import StoryFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def catalogue(transactional_db):
+    """The principles: an earlier transactional test may have flushed the migration's rows.
+
+    (serialized_rollback cannot restore them: inside Playwright's sync API the ORM gets a
+    fresh connection object, without the serialized contents.)
+    """
+    import_module("stories.migrations.0002_principles").load_catalogue(apps, None)
+
+
+@pytest.fixture
+def original(catalogue, team, member):
+    return StoryFactory(
+        team=team,
+        author=member,
+        title="Stayed after closing to re-cut the Hendersons' keys",
+        what_happened="Their keys were cut wrong; we re-cut them for free after hours.",
+        went_beyond=True,
+        cost_note="An hour after closing",
+        client_nickname="the locksmith's aunt",
+        happened_on=timezone.localdate() - dt.timedelta(days=40),
+        tags=[("make-it-right", "honoured")],
+    )
+
+
+def _fill_sequel(page, title: str) -> None:
+    page.get_by_label("Good service").check()
+    page.get_by_label("We gave it").check()
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("What happened").fill("They came back and ordered keys for the whole office.")
+    page.get_by_label("Relationships over scripts", exact=True).check()
+
+
+def test_it_logs_a_sequel_from_a_story_and_finds_the_chain_on_the_ledger(page, login, member, team, original):
+    login(member)
+    page.goto(original.get_absolute_url())
+    page.get_by_role("link", name="Log a sequel").click()
+    page.wait_for_url(f"**/stories/new/?sequel_of={original.pk}")
+    assert page.get_by_text("This story is a sequel to").is_visible()
+
+    _fill_sequel(page, "The Hendersons ordered office keys")
+    page.get_by_label("What came of the earlier story?").select_option(SequelOutcome.BIGGER_ORDER)
+    page.get_by_role("button", name="Save story").click()
+    page.wait_for_url("**/stories/*/")
+
+    links = page.locator("#karma")
+    assert links.get_by_text("Follows:").is_visible()
+    assert links.get_by_role("link", name=original.title).is_visible()
+    assert links.get_by_text("(bigger order, 40 days later)").is_visible()
+
+    page.goto(f"/teams/{team.slug}/karma/")
+    chain = page.locator(f'#karma-ledger tbody[data-chain="{original.pk}"]')
+    assert chain.get_by_role("link", name=original.title).is_visible()
+    assert chain.get_by_role("link", name="The Hendersons ordered office keys").is_visible()
+    assert chain.get_by_text("An hour after closing").is_visible()
+    assert page.locator("#karma-rate").inner_text().strip() == "100%"
+
+
+def test_it_suggests_the_original_while_typing_and_links_it_in_one_click(page, login, member, team, original):
+    login(member)
+    page.goto("/stories/new/")
+    _fill_sequel(page, "Keys again")
+    page.get_by_label("Client nickname").fill("The Locksmith's Aunt")
+
+    suggestion = page.locator(f'#sequel-suggestions input[name="sequel_of"][value="{original.pk}"]')
+    suggestion.wait_for()
+    page.get_by_label(original.title, exact=False).check()
+    page.get_by_label("What came of the earlier story?").select_option(SequelOutcome.REFERRAL)
+    page.get_by_role("button", name="Save story").click()
+    page.wait_for_url("**/stories/*/")
+
+    sequel = Story.objects.get(title="Keys again")
+    link = SequelLink.objects.get()
+    assert (link.original_id, link.sequel_id, link.outcome) == (
+        original.pk,
+        sequel.pk,
+        SequelOutcome.REFERRAL,
+    )
+
+    page.goto(f"/teams/{team.slug}/karma/")
+    assert (
+        page.locator(f'#karma-ledger tbody[data-chain="{original.pk}"]')
+        .get_by_text("Keys again")
+        .is_visible()
+    )

@@ -1,0 +1,114 @@
+"""The karma part of a story page: what it follows, its sequels, and the actions offered."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from stories.models import SequelOutcome, Status
+from tests.factories import MembershipFactory, SequelLinkFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _render(story, user) -> str:
+    request = RequestFactory().get(story.get_absolute_url())
+    request.user = user
+    return render_to_string("karma/_story_links.html", {"story": story, "user": user}, request=request)
+
+
+def test_it_shows_the_original_with_outcome_and_days(member, story_ago, frozen):
+    original = story_ago(50, title="Umbrella lent in the storm")
+    sequel = story_ago(8)
+    SequelLinkFactory(original=original, sequel=sequel, outcome=SequelOutcome.REFERRAL)
+
+    html = _render(sequel, member)
+
+    assert "Follows:" in html
+    assert "Umbrella lent in the storm" in html
+    assert "(referral, 42 days later)" in html
+
+
+def test_it_lists_sequels_the_viewer_may_see(member, story_ago, frozen):
+    original = story_ago(50)
+    SequelLinkFactory(original=original, sequel=story_ago(30, title="They came back"))
+    SequelLinkFactory(original=original, sequel=story_ago(20, title="Mine, pending", status=Status.PENDING))
+    SequelLinkFactory(
+        original=original,
+        sequel=story_ago(10, title="Someone's pending", author=UserFactory(), status=Status.PENDING),
+    )
+
+    html = _render(original, member)
+
+    assert "They came back" in html
+    assert "Mine, pending" in html
+    assert "Someone&#x27;s pending" not in html and "Someone's pending" not in html
+
+
+def test_it_offers_log_a_sequel_link_existing_and_nothing_came_of_it_to_the_author(member, story_ago, frozen):
+    original = story_ago(50)
+    later = story_ago(10, title="A later one")
+
+    html = _render(original, member)
+
+    assert f'href="/stories/new/?sequel_of={original.pk}"' in html
+    assert reverse("karma_close", args=[original.pk]) in html
+    assert reverse("sequel_link", args=[original.pk]) in html
+    assert f'<option value="{later.pk}">A later one' in html
+
+
+def test_it_offers_nothing_came_of_it_to_the_lead_but_not_to_another_member(lead, story_ago, frozen):
+    other_member_story = story_ago(50, author=UserFactory())
+    reader = UserFactory()
+    MembershipFactory(user=reader, team=other_member_story.team)
+
+    assert reverse("karma_close", args=[other_member_story.pk]) in _render(other_member_story, lead)
+    assert reverse("karma_close", args=[other_member_story.pk]) not in _render(other_member_story, reader)
+
+
+def test_it_offers_no_sequel_on_an_unpublished_story(member, story_ago, frozen):
+    pending = story_ago(50, status=Status.PENDING)
+
+    html = _render(pending, member)
+
+    assert "Log a sequel" not in html
+    assert "Nothing came of it" not in html
+
+
+def test_it_shows_a_closed_story_with_undo_for_its_author(member, story_ago, frozen):
+    closed = story_ago(50, karma_closed_at=dt.datetime(2025, 6, 1, 10, 0, tzinfo=dt.UTC))
+
+    html = _render(closed, member)
+
+    assert "Marked “nothing came of it” on 1 Jun 2025." in html
+    assert reverse("karma_reopen", args=[closed.pk]) in html
+    assert reverse("karma_close", args=[closed.pk]) not in html
+
+
+def test_it_costs_the_same_queries_with_many_sequels(member, story_ago, frozen):
+    original = story_ago(90)
+    SequelLinkFactory(original=original, sequel=story_ago(80, author=UserFactory(), anonymous=True))
+    story_ago(70)
+
+    def count() -> tuple[int, str]:
+        viewer = get_user_model().objects.get(pk=member.pk)  # no permissions cached yet
+        with CaptureQueriesContext(connection) as captured:
+            html = _render(original, viewer)
+        return len(captured), html
+
+    few, _ = count()
+    for days in range(60, 40, -1):
+        SequelLinkFactory(original=original, sequel=story_ago(days, author=UserFactory(), anonymous=True))
+        story_ago(days)
+    many, html = count()
+
+    assert html.count("→ <a") == 21
+    assert few == many
+    assert many <= 6
