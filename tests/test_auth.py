@@ -30,7 +30,11 @@ def test_it_logs_out_with_post_only(member_client):
 def test_it_changes_the_password(member_client, member):
     response = member_client.post(
         "/accounts/password_change/",
-        {"old_password": PASSWORD, "new_password1": "a-new-long-passphrase", "new_password2": "a-new-long-passphrase"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-new-long-passphrase",
+            "new_password2": "a-new-long-passphrase",
+        },
     )
     member.refresh_from_db()
     assert response.status_code == 302

@@ -33,7 +33,9 @@ def test_it_logs_a_story_with_chips_and_finds_it_in_the_list(page, login, member
     assert verdicts.is_visible()
     assert chip.get_by_role("radio", name="Honoured").is_checked()  # a good story defaults to honoured
     page.get_by_label("Empathy", exact=True).check()
-    page.locator(".chip", has=page.get_by_label("Empathy", exact=True)).get_by_role("radio", name="Broken").check()
+    page.locator(".chip", has=page.get_by_label("Empathy", exact=True)).get_by_role(
+        "radio", name="Broken"
+    ).check()
 
     if os.environ.get("SAVE_SCREENSHOTS") == "1":
         DOCS.mkdir(exist_ok=True)

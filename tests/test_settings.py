@@ -54,5 +54,7 @@ def test_it_reads_postgresql_from_database_url():
         "print(db['ENGINE'], db['NAME'], db['CONN_MAX_AGE'])"
     )
     env = {**os.environ, "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/retro", "CONN_MAX_AGE": "120"}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.split() == ["django.db.backends.postgresql", "retro", "120"]

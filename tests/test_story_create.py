@@ -46,7 +46,10 @@ def test_it_logs_a_story_with_its_tags_and_publishes_in_a_post_team(member_clien
     assert story.author == member
     assert story.status == Status.PUBLISHED
     assert story.published_at is not None
-    assert dict(story.tags.values_list("principle__slug", "verdict")) == {"empathy": "honoured", "honesty": "broken"}
+    assert dict(story.tags.values_list("principle__slug", "verdict")) == {
+        "empathy": "honoured",
+        "honesty": "broken",
+    }
     assert list(story.events.values_list("action", flat=True)) == [ModerationAction.SUBMIT]
 
 

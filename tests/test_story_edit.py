@@ -7,8 +7,9 @@ from tests.story_forms import story_post
 
 @pytest.fixture
 def pending(team, member):
-    return StoryFactory(team=team, author=member, status=Status.PENDING, title="First draft",
-                        tags=[("empathy", "honoured")])
+    return StoryFactory(
+        team=team, author=member, status=Status.PENDING, title="First draft", tags=[("empathy", "honoured")]
+    )
 
 
 def edit_url(story):
@@ -43,7 +44,9 @@ def test_it_lets_the_author_edit_a_pending_story(member_client, pending, team):
 
 
 def test_it_resubmits_a_rejected_story_on_edit(member_client, team, member):
-    rejected = StoryFactory(team=team, author=member, status=Status.REJECTED, status_reason="Name a principle")
+    rejected = StoryFactory(
+        team=team, author=member, status=Status.REJECTED, status_reason="Name a principle"
+    )
     member_client.post(edit_url(rejected), story_post(team, title="Better now"))
     rejected.refresh_from_db()
     assert rejected.status == Status.PENDING

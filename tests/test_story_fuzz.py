@@ -17,9 +17,16 @@ text = st.one_of(
 @pytest.mark.django_db
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=text, what_happened=text, nickname=text, happened_on=text, kind=text, redact=st.booleans())
-def test_it_never_fails_on_any_text(member_client, team, title, what_happened, nickname, happened_on, kind, redact):
+def test_it_never_fails_on_any_text(
+    member_client, team, title, what_happened, nickname, happened_on, kind, redact
+):
     data = story_post(
-        team, title=title, what_happened=what_happened, client_nickname=nickname, happened_on=happened_on, kind=kind
+        team,
+        title=title,
+        what_happened=what_happened,
+        client_nickname=nickname,
+        happened_on=happened_on,
+        kind=kind,
     )
     if redact:
         data["redact"] = "all"

@@ -14,8 +14,12 @@ URL = "/stories/"
 @pytest.fixture
 def stories(team, other_team, member, lead):
     return {
-        "published": StoryFactory(team=team, author=lead, title="Published at the desk", tags=[("empathy", "honoured")]),
-        "pending": StoryFactory(team=team, author=lead, title="Someone else's pending", status=Status.PENDING),
+        "published": StoryFactory(
+            team=team, author=lead, title="Published at the desk", tags=[("empathy", "honoured")]
+        ),
+        "pending": StoryFactory(
+            team=team, author=lead, title="Someone else's pending", status=Status.PENDING
+        ),
         "mine": StoryFactory(team=team, author=member, title="My own pending", status=Status.PENDING),
         "withdrawn": StoryFactory(team=team, author=member, title="My withdrawn", status=Status.WITHDRAWN),
         "elsewhere": StoryFactory(team=other_team, title="Another team's story"),
@@ -50,11 +54,26 @@ def test_it_shows_the_lead_published_and_own(lead_client, stories):
 
 
 def test_it_filters_by_every_parameter(member_client, member, team):
-    old = StoryFactory(team=team, kind="bad", perspective="received", channel="phone", happened_on=dt.date(2025, 3, 9),
-                       title="Rude call centre", what_happened="They hung up on me", tags=[("honesty", "broken")])
+    old = StoryFactory(
+        team=team,
+        kind="bad",
+        perspective="received",
+        channel="phone",
+        happened_on=dt.date(2025, 3, 9),
+        title="Rude call centre",
+        what_happened="They hung up on me",
+        tags=[("honesty", "broken")],
+    )
     StoryFactory(team=team, title="Other story", tags=[("empathy", "honoured")])
-    for query in ["kind=bad", "perspective=received", "principle=honesty", "month=2025-03", "q=hung+up",
-                  "q=RUDE", f"team={team.slug}&kind=bad"]:
+    for query in [
+        "kind=bad",
+        "perspective=received",
+        "principle=honesty",
+        "month=2025-03",
+        "q=hung+up",
+        "q=RUDE",
+        f"team={team.slug}&kind=bad",
+    ]:
         assert titles(member_client.get(f"{URL}?{query}")) == [old.title], query
 
 

@@ -1,22 +1,41 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stories.models.story import Story
+from stories.models.story import Status, Story
 from stories.models.teams import Team
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 MAX_VOTES_PER_MEMBER = 3
+
+
+class RetroStateError(Exception):
+    """A retro action the retro's current state does not allow (closed, out of votes, ...)."""
+
+
+def month_after(month_start: dt.date) -> dt.date:
+    return dt.date(month_start.year + (month_start.month == 12), month_start.month % 12 + 1, 1)
+
+
+def month_before(month_start: dt.date) -> dt.date:
+    return dt.date(month_start.year - (month_start.month == 1), (month_start.month - 2) % 12 + 1, 1)
 
 
 class RetroQuerySet(models.QuerySet["Retro"]):
     def for_team(self, team: Team) -> RetroQuerySet:
         return self.filter(team=team)
+
+    def closed(self) -> RetroQuerySet:
+        return self.filter(closed_at__isnull=False)
 
 
 class Retro(models.Model):
@@ -58,6 +77,92 @@ class Retro(models.Model):
     def first_of_month(day: dt.date) -> dt.date:
         return day.replace(day=1)
 
+    @property
+    def next_month(self) -> dt.date:
+        return month_after(self.month)
+
+    # --- state changes ----------------------------------------------------------------
+    # Close and reopen are compare-and-set on closed_at: two leads clicking at once, the
+    # second is told the retro already moved instead of overwriting the first's snapshot.
+
+    def close(self, *, by: User, snapshot: dict[str, Any]) -> None:
+        now = timezone.now()
+        changed = Retro.objects.filter(pk=self.pk, closed_at__isnull=True).update(
+            closed_at=now, closed_by=by, snapshot=snapshot
+        )
+        if not changed:
+            raise RetroStateError(_("This retro is already closed."))
+        self.closed_at, self.closed_by, self.snapshot = now, by, snapshot  # type: ignore[assignment]
+
+    def reopen(self, *, by: User) -> None:
+        # The snapshot goes: a reopened retro is live again, and closing it anew freezes
+        # the figures of that moment.
+        changed = Retro.objects.filter(pk=self.pk, closed_at__isnull=False).update(
+            closed_at=None, closed_by=None, snapshot=None
+        )
+        if not changed:
+            raise RetroStateError(_("This retro is already open."))
+        self.closed_at, self.closed_by, self.snapshot = None, None, None
+
+    def save_notes(self, notes: str, *, by: User) -> None:
+        self._ensure_open()
+        self.notes = notes.strip()
+        self.save(update_fields=["notes"])
+
+    def _ensure_open(self) -> None:
+        if Retro.objects.filter(pk=self.pk, closed_at__isnull=False).exists():
+            raise RetroStateError(_("This retro is closed: reopen it first."))
+
+    def votes_left_for(self, user: User) -> int:
+        return max(0, MAX_VOTES_PER_MEMBER - self.votes.for_voter(user).count())  # type: ignore[attr-defined]
+
+    def vote(self, story: Story, *, by: User) -> RetroVote:
+        """Record by's vote for story as a highlight of this retro (at most three each)."""
+        if story.team_id != self.team_id or story.status != Status.PUBLISHED:
+            raise RetroStateError(_("Only the team's published stories can be highlights."))
+        if not (self.month <= story.happened_on < self.next_month):
+            raise RetroStateError(_("That story belongs to another month's retro."))
+        with transaction.atomic():
+            # Lock the retro row so two quick votes cannot both pass the limit check.
+            closed = list(
+                Retro.objects.select_for_update().filter(pk=self.pk).values_list("closed_at", flat=True)
+            )
+            if closed and closed[0] is not None:
+                raise RetroStateError(_("This retro is closed: reopen it first."))
+            existing = RetroVote.objects.filter(retro=self, story=story, voter=by).first()
+            if existing is not None:
+                return existing
+            if RetroVote.objects.filter(retro=self).for_voter(by).count() >= MAX_VOTES_PER_MEMBER:
+                raise RetroStateError(
+                    _("You have used your %(max)d votes: take one back to vote for another story.")
+                    % {"max": MAX_VOTES_PER_MEMBER}
+                )
+            return RetroVote.objects.create(retro=self, story=story, voter=by)
+
+    def unvote(self, story: Story, *, by: User) -> bool:
+        self._ensure_open()
+        deleted, _rows = RetroVote.objects.filter(retro=self, story=story, voter=by).delete()
+        return bool(deleted)
+
+    def add_action_item(
+        self,
+        *,
+        text: str,
+        owner: User | None,
+        due_on: dt.date | None,
+        by: User,
+    ) -> ActionItem:
+        self._ensure_open()
+        return ActionItem.objects.create(
+            team_id=self.team_id, retro=self, text=text.strip(), owner=owner, due_on=due_on, created_by=by
+        )
+
+
+class RetroVoteQuerySet(models.QuerySet["RetroVote"]):
+    def for_voter(self, user: User) -> RetroVoteQuerySet:
+        """A voter's votes that still count: votes on stories hidden since give the vote back."""
+        return self.filter(voter=user, story__status=Status.PUBLISHED)
+
 
 class RetroVote(models.Model):
     """A member's vote for a story as a highlight of the retro (up to three each)."""
@@ -66,6 +171,8 @@ class RetroVote(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="retro_votes")
     voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = RetroVoteQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -85,6 +192,21 @@ class RetroVote(models.Model):
 class ActionItemQuerySet(models.QuerySet["ActionItem"]):
     def open(self) -> ActionItemQuerySet:
         return self.filter(done_at__isnull=True)
+
+    def for_retro_page(self, team: Team, month_start: dt.date) -> ActionItemQuerySet:
+        """The items a month's retro shows: carried-in items first, then the month's own.
+
+        An earlier month's item is carried in while it is open, and stays listed (as done)
+        in the retro of the month it was finished in, so ticking it off does not make it vanish.
+        """
+        month_began = dt.datetime.combine(month_start, dt.time.min, tzinfo=team.zone)
+        carried = Q(retro__month__lt=month_start) & (Q(done_at__isnull=True) | Q(done_at__gte=month_began))
+        return (
+            self.filter(team=team)
+            .filter(carried | Q(retro__month=month_start))
+            .select_related("owner", "retro")
+            .order_by("retro__month", "created_at", "pk")
+        )
 
 
 class ActionItem(models.Model):
@@ -121,3 +243,30 @@ class ActionItem(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+    def is_carried_into(self, month_start: dt.date) -> bool:
+        return self.retro.month < month_start
+
+    def is_overdue_on(self, day: dt.date) -> bool:
+        return not self.is_done and self.due_on is not None and self.due_on < day
+
+    # Complete and reopen are compare-and-set on done_at, so a double click or two people
+    # ticking the same item keep the first completion time.
+
+    def complete(self, *, by: User) -> bool:
+        now = timezone.now()
+        changed = ActionItem.objects.filter(pk=self.pk, done_at__isnull=True).update(done_at=now)
+        if changed:
+            self.done_at = now
+        return bool(changed)
+
+    def reopen(self, *, by: User) -> bool:
+        changed = ActionItem.objects.filter(pk=self.pk, done_at__isnull=False).update(done_at=None)
+        if changed:
+            self.done_at = None
+        return bool(changed)
+
+    def assign(self, *, owner: User | None, due_on: dt.date | None, by: User) -> None:
+        self.owner = owner  # type: ignore[assignment]
+        self.due_on = due_on
+        self.save(update_fields=["owner", "due_on"])

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from stories.models.teams import Membership, Principle, Role, Team
 
@@ -21,6 +22,8 @@ TITLE_MAX = 120
 TEXT_MAX = 5000
 ANONYMOUS_LABEL = _("Anonymous")
 PERSONAL_DATA_REASON = _("personal data")
+SYSTEM_LABEL = _("Service Retro")
+FLAGGER_LABEL = _("A team member")
 
 
 class Kind(models.TextChoices):
@@ -77,8 +80,35 @@ class FlagReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The verb for "Cannot %(action)s a story that is …": the action labels are past tense.
+_ACTION_VERBS = {
+    ModerationAction.SUBMIT: _("submit"),
+    ModerationAction.HOLD: _("hold"),
+    ModerationAction.APPROVE: _("approve"),
+    ModerationAction.REJECT: _("reject"),
+    ModerationAction.HIDE: _("hide"),
+    ModerationAction.RESTORE: _("restore"),
+    ModerationAction.REDACT: _("redact"),
+    ModerationAction.WITHDRAW: _("withdraw"),
+    ModerationAction.RESUBMIT: _("resubmit"),
+    ModerationAction.EDIT: _("edit"),
+    ModerationAction.FLAG: _("flag"),
+    ModerationAction.DISMISS_FLAGS: _("dismiss the flags of"),
+}
+
+# Free text a person typed, all of which the personal-data guard scans and redaction cleans.
+REDACTABLE_FIELDS = ("title", "what_happened", "lesson", "cost_note", "client_nickname")
+
+
 class IllegalTransition(Exception):
     """A moderation move that the story's current status does not allow."""
+
+    @classmethod
+    def refused(cls, action: str, status: str) -> IllegalTransition:
+        return cls(
+            _("Cannot %(action)s a story that is %(status)s.")
+            % {"action": _ACTION_VERBS[ModerationAction(action)], "status": Status(status).label.lower()}
+        )
 
 
 def is_moderator(user: AnyUser) -> bool:
@@ -94,7 +124,7 @@ class StoryQuerySet(models.QuerySet["Story"]):
             return self.none()
         if user.is_superuser:
             return self.all()
-        return self.filter(team__memberships__user=user)
+        return self.filter(team__memberships__user=user.pk)
 
     def visible_to(self, user: AnyUser) -> StoryQuerySet:
         """What may appear in lists: my teams' published stories, plus my own in any state."""
@@ -103,7 +133,7 @@ class StoryQuerySet(models.QuerySet["Story"]):
         own = Q(author=user) & ~Q(status=Status.WITHDRAWN)
         if user.is_superuser:
             return self.filter(Q(status=Status.PUBLISHED) | own)
-        member_of = Exists(Membership.objects.filter(team=OuterRef("team"), user=user))
+        member_of = Exists(Membership.objects.filter(team=OuterRef("team"), user=user.pk))
         return self.filter((Q(status=Status.PUBLISHED) & member_of) | own)
 
     def for_month(self, team: Team, year: int, month: int) -> StoryQuerySet:
@@ -131,7 +161,32 @@ class StoryQuerySet(models.QuerySet["Story"]):
         )
         if is_moderator(user):
             return waiting
-        return waiting.filter(team__memberships__user=user, team__memberships__role=Role.LEAD)
+        return waiting.filter(team__memberships__user=user.pk, team__memberships__role=Role.LEAD)
+
+    def with_open_flags(self) -> StoryQuerySet:
+        return self.filter(Exists(Flag.objects.filter(story=OuterRef("pk"), resolved_at__isnull=True)))
+
+    def with_moderation_details(self) -> StoryQuerySet:
+        """Everything a moderator's view of a story shows, in a constant number of queries.
+
+        Open flags land in `open_flags` and the whole history in `history_events`.
+        """
+        return self.with_related().prefetch_related(
+            models.Prefetch(
+                "flags",
+                queryset=Flag.objects.filter(resolved_at__isnull=True).select_related("raised_by"),
+                to_attr="open_flags",
+            ),
+            models.Prefetch(
+                "events",
+                queryset=ModerationEvent.objects.select_related("actor"),
+                to_attr="history_events",
+            ),
+        )
+
+    def moderation_queue_for(self, user: AnyUser) -> StoryQuerySet:
+        """The queue: what waits for this user, oldest first."""
+        return self.awaiting_moderation_for(user).with_moderation_details().order_by("created_at", "pk")
 
 
 class Story(models.Model):
@@ -169,7 +224,9 @@ class Story(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
-    principles = models.ManyToManyField(Principle, through="StoryPrinciple", related_name="stories")
+    principles: models.ManyToManyField[Principle, StoryPrinciple] = models.ManyToManyField(
+        Principle, through="StoryPrinciple", related_name="stories"
+    )
 
     objects = StoryQuerySet.as_manager()
 
@@ -224,7 +281,8 @@ class Story(models.Model):
             return True
         role = self.team.role_of(user)
         if role == Role.LEAD:
-            return True
+            # A withdrawn story is the author's to take back: not even the lead reads it.
+            return self.status != Status.WITHDRAWN
         return role is not None and self.status == Status.PUBLISHED
 
     def can_be_moderated_by(self, user: AnyUser) -> bool:
@@ -258,37 +316,42 @@ class Story(models.Model):
         by: AnyUser | None,
         reason: str = "",
         extra: dict[str, Any] | None = None,
+        resolve_flags: bool = False,
     ) -> ModerationEvent:
         if self.status not in allowed_from:
-            raise IllegalTransition(
-                _("Cannot %(action)s a story that is %(status)s.")
-                % {
-                    "action": ModerationAction(action).label.lower(),
-                    "status": Status(self.status).label.lower(),
-                }
-            )
+            raise IllegalTransition.refused(action, self.status)
         updates: dict[str, Any] = {"status": to, "updated_at": timezone.now(), **(extra or {})}
         if to == Status.PUBLISHED and self.published_at is None:
             updates["published_at"] = timezone.now()
         with transaction.atomic():
             changed = Story.objects.filter(pk=self.pk, status=self.status).update(**updates)
             if not changed:
-                current = Story.objects.filter(pk=self.pk).values_list("status", flat=True).first()
-                label = Status(current).label.lower() if current else _("gone")
-                raise IllegalTransition(
-                    _("Someone else already decided this story: it is now %(status)s.") % {"status": label}
-                )
+                self._raise_already_decided()
             from_status = self.status
             for field, value in updates.items():
                 setattr(self, field, value)
+            if resolve_flags:
+                self._resolve_open_flags(by)
             return ModerationEvent.objects.create(
                 story=self,
-                actor=by if by is not None and by.is_authenticated else None,
+                actor=_actor(by),
                 action=action,
                 from_status=from_status,
                 to_status=to,
                 reason=reason,
             )
+
+    def _raise_already_decided(self) -> NoReturn:
+        current = Story.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+        label = Status(current).label.lower() if current else _("gone")
+        raise IllegalTransition(
+            _("Someone else already decided this story: it is now %(status)s.") % {"status": label}
+        )
+
+    def _resolve_open_flags(self, by: AnyUser | None) -> int:
+        return Flag.objects.filter(story=self, resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolved_by=_actor(by)
+        )
 
     def submit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
         """Record a newly saved story: published at once in a post-moderated team, else held.
@@ -310,7 +373,7 @@ class Story(models.Model):
         for field, value in updates.items():
             setattr(self, field, value)
         return ModerationEvent.objects.create(
-            story=self, actor=by, action=action, from_status="", to_status=to, reason=reason
+            story=self, actor=_actor(by), action=action, from_status="", to_status=to, reason=reason
         )
 
     def approve(self, *, by: AnyUser) -> ModerationEvent:
@@ -320,6 +383,7 @@ class Story(models.Model):
             to=Status.PUBLISHED,
             by=by,
             extra={"status_reason": ""},
+            resolve_flags=True,
         )
 
     def reject(self, *, by: AnyUser, reason: str) -> ModerationEvent:
@@ -336,6 +400,7 @@ class Story(models.Model):
         )
 
     def hide(self, *, by: AnyUser | None, reason: str = "") -> ModerationEvent:
+        reason = (reason or "").strip()
         return self._move(
             action=ModerationAction.HIDE,
             allowed_from={Status.PUBLISHED},
@@ -343,6 +408,7 @@ class Story(models.Model):
             by=by,
             reason=reason,
             extra={"status_reason": reason},
+            resolve_flags=True,
         )
 
     def restore(self, *, by: AnyUser) -> ModerationEvent:
@@ -352,6 +418,7 @@ class Story(models.Model):
             to=Status.PUBLISHED,
             by=by,
             extra={"status_reason": ""},
+            resolve_flags=True,
         )
 
     def withdraw(self, *, by: AnyUser) -> ModerationEvent:
@@ -364,16 +431,166 @@ class Story(models.Model):
             by=by,
         )
 
-    def resubmit(self, *, by: AnyUser) -> ModerationEvent:
+    def resubmit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
         if by.pk != self.author_id:
             raise IllegalTransition(_("Only the author can resubmit a story."))
+        reason = str(PERSONAL_DATA_REASON) if personal_data else ""
         return self._move(
             action=ModerationAction.RESUBMIT,
             allowed_from={Status.REJECTED, Status.WITHDRAWN},
             to=Status.PENDING,
             by=by,
-            extra={"status_reason": ""},
+            reason=reason,
+            extra={"status_reason": reason},
         )
+
+    def record_edit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
+        """Log the author's saved changes: a rejected story goes back for review, a pending one waits on.
+
+        Call it after saving the edited fields. Personal data kept in the text holds the story
+        with the reason "personal data"; once it is gone, that reason goes too.
+        """
+        if self.status == Status.REJECTED:
+            return self.resubmit(by=by, personal_data=personal_data)
+        if by.pk != self.author_id:
+            raise IllegalTransition(_("Only the author can edit a story."))
+        reason = str(PERSONAL_DATA_REASON) if personal_data else ""
+        return self._move(
+            action=ModerationAction.EDIT,
+            allowed_from={Status.PENDING},
+            to=Status.PENDING,
+            by=by,
+            reason=reason,
+            extra={"status_reason": reason},
+        )
+
+    def redact(self, *, by: AnyUser) -> ModerationEvent:
+        """Replace the personal data in every free-text field by "[email]", "[phone]", …
+
+        Nothing removed is kept anywhere: the flags' comments and the history's reasons are
+        cleaned too, and the event names the kinds removed, never the values. The status does
+        not change. Flags are resolved, except on a hidden story: it stays in the queue until
+        a moderator restores it or dismisses the flags.
+        """
+        if self.status == Status.WITHDRAWN:
+            raise IllegalTransition.refused(ModerationAction.REDACT, self.status)
+        from stories.personal_data import kinds_found
+        from stories.personal_data import redact as redact_text
+
+        with transaction.atomic():
+            current = (
+                Story.objects.select_for_update()
+                .filter(pk=self.pk, status=self.status)
+                .values(*REDACTABLE_FIELDS, "status_reason")
+                .first()
+            )
+            if current is None:
+                self._raise_already_decided()
+            kinds: set[str] = set()
+            updates: dict[str, Any] = {}
+            for field in (*REDACTABLE_FIELDS, "status_reason"):
+                found = kinds_found(current[field])
+                if found:
+                    kinds |= found
+                    # "[email]" is one character longer than the shortest address.
+                    max_length = getattr(Story._meta.get_field(field), "max_length", None)
+                    updates[field] = redact_text(current[field])[:max_length]
+            if not kinds:
+                raise IllegalTransition(_("There is no personal data to redact in this story."))
+            if self.status_reason == str(PERSONAL_DATA_REASON):
+                updates["status_reason"] = ""
+            updates["updated_at"] = timezone.now()
+            Story.objects.filter(pk=self.pk).update(**updates)
+            for field, value in updates.items():
+                setattr(self, field, value)
+            for model in (Flag, ModerationEvent):
+                text_field = "comment" if model is Flag else "reason"
+                for pk, text in model.objects.filter(story=self).values_list("pk", text_field):
+                    if kinds_found(text):
+                        model.objects.filter(pk=pk).update(**{text_field: redact_text(text)})
+            if self.status != Status.HIDDEN:
+                self._resolve_open_flags(by)
+            return ModerationEvent.objects.create(
+                story=self,
+                actor=_actor(by),
+                action=ModerationAction.REDACT,
+                from_status=self.status,
+                to_status=self.status,
+                reason=_("Removed personal data: %(kinds)s.") % {"kinds": ", ".join(sorted(kinds))},
+            )
+
+    def can_be_flagged_by(self, user: AnyUser) -> bool:
+        return self.status == Status.PUBLISHED and self.team.role_of(user) is not None
+
+    def flag(self, *, by: AnyUser, reason: str, comment: str = "") -> Flag:
+        """A member asks a moderator to look at a published story.
+
+        A personal-data flag also hides the story at once, until a moderator decides.
+        """
+        if reason not in FlagReason.values:
+            raise IllegalTransition(_("Choose why you are flagging this story."))
+        if self.team.role_of(by) is None:
+            raise IllegalTransition(_("Only members of the team can flag its stories."))
+        if self.status != Status.PUBLISHED:
+            raise IllegalTransition.refused(ModerationAction.FLAG, self.status)
+        label = str(FlagReason(reason).label)
+        try:
+            with transaction.atomic():
+                flag = Flag.objects.create(
+                    story=self, raised_by=_actor(by), reason=reason, comment=(comment or "").strip()
+                )
+                ModerationEvent.objects.create(
+                    story=self,
+                    actor=_actor(by),
+                    action=ModerationAction.FLAG,
+                    from_status=Status.PUBLISHED,
+                    to_status=Status.PUBLISHED,
+                    reason=label,
+                )
+                if reason == FlagReason.PERSONAL_DATA:
+                    # The app hides it, not the member: the history must not point at who flagged.
+                    self._move(
+                        action=ModerationAction.HIDE,
+                        allowed_from={Status.PUBLISHED},
+                        to=Status.HIDDEN,
+                        by=None,
+                        reason=str(_("Flagged: %(reason)s") % {"reason": label.lower()}),
+                        extra={"status_reason": str(PERSONAL_DATA_REASON)},
+                    )
+                elif not Story.objects.filter(pk=self.pk, status=Status.PUBLISHED).exists():
+                    self._raise_already_decided()
+        except IntegrityError:
+            raise IllegalTransition(
+                _("You have already flagged this story; a moderator will look at it.")
+            ) from None
+        return flag
+
+    def dismiss_flags(self, *, by: AnyUser) -> ModerationEvent:
+        """A moderator finds the open flags unfounded: they are closed and the story stays as it is."""
+        with transaction.atomic():
+            dismissed = self._resolve_open_flags(by)
+            if not dismissed:
+                raise IllegalTransition(_("This story has no open flags: someone already decided."))
+            return ModerationEvent.objects.create(
+                story=self,
+                actor=_actor(by),
+                action=ModerationAction.DISMISS_FLAGS,
+                from_status=self.status,
+                to_status=self.status,
+                reason=ngettext("%(count)d flag dismissed.", "%(count)d flags dismissed.", dismissed)
+                % {"count": dismissed},
+            )
+
+    @property
+    def personal_data_kinds(self) -> set[str]:
+        """The kinds of personal data still in the story's text (a moderator's hint to redact)."""
+        from stories.personal_data import kinds_found
+
+        return {kind for field in REDACTABLE_FIELDS for kind in kinds_found(getattr(self, field))}
+
+
+def _actor(user: AnyUser | None) -> Any:
+    return user if user is not None and user.is_authenticated else None
 
 
 class StoryPrinciple(models.Model):
@@ -421,6 +638,22 @@ class ModerationEvent(models.Model):
     def __str__(self) -> str:
         who = self.actor or "system"
         return f"{self.get_action_display()} by {who} on {self.created_at:%Y-%m-%d %H:%M}"
+
+    def actor_label_for(self, viewer: AnyUser, story: Story) -> str:
+        """Who did it, as this viewer may see it.
+
+        An anonymous story's author stays "Anonymous" in its history, and whoever flagged a
+        story stays "A team member", to everyone but moderators.
+        """
+        if self.actor_id is None:
+            return str(SYSTEM_LABEL)
+        if not is_moderator(viewer):
+            if story.anonymous and self.actor_id == story.author_id:
+                return str(ANONYMOUS_LABEL)
+            if self.action == ModerationAction.FLAG:
+                return str(FLAGGER_LABEL)
+        actor = self.actor
+        return actor.get_full_name() or actor.get_username()  # type: ignore[union-attr]
 
 
 class Flag(models.Model):

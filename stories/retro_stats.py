@@ -1,0 +1,490 @@
+"""The retro's figures, computed in the database.
+
+Every function here runs a fixed number of GROUP BY queries whatever the number of stories;
+Python only reshapes the handful of aggregate rows (one per month, principle or channel).
+
+The figures are plain JSON-able dicts (ints, strings, lists) so that closing a retro can
+freeze them in Retro.snapshot and the page can render a frozen retro and a live one alike.
+
+Privacy floor: a breakdown cell (principle x verdict, channel, kind x perspective) that rests on
+fewer than PRIVACY_FLOOR distinct authors in its month would single people out, so it is
+folded into "other" (its value becomes None and is added to the folded total). Headline
+totals are never folded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from stories.models import (
+    ActionItem,
+    Channel,
+    Kind,
+    Perspective,
+    Principle,
+    Retro,
+    RetroVote,
+    Status,
+    Story,
+    StoryPrinciple,
+    Team,
+    Verdict,
+)
+from stories.models.retro import month_after, month_before
+
+PRIVACY_FLOOR = 3
+SPARKLINE_MONTHS = 12
+TREND_MONTHS_DEFAULT = 12
+TREND_MONTHS_MIN = 3
+TREND_MONTHS_MAX = 36
+ROLLING_WINDOW = 3
+SNAPSHOT_VERSION = 1
+
+_MONTH_SLUG = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+# --- months ---------------------------------------------------------------------------
+
+
+def parse_month(value: str) -> dt.date | None:
+    """'2025-05' -> date(2025, 5, 1); anything else -> None."""
+    match = _MONTH_SLUG.match(value)
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2])
+    if not (1 <= month <= 12 and year >= 1):
+        return None
+    return dt.date(year, month, 1)
+
+
+def current_month(team: Team) -> dt.date:
+    return team.today().replace(day=1)
+
+
+def add_months(month_start: dt.date, count: int) -> dt.date:
+    index = month_start.year * 12 + month_start.month - 1 + count
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def months_ending(last: dt.date, count: int) -> list[dt.date]:
+    return [add_months(last, offset) for offset in range(1 - count, 1)]
+
+
+def month_label(month_start: dt.date, short: bool = False) -> str:
+    return date_format(month_start, "M Y" if short else "F Y")
+
+
+def _as_date(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _published(team: Team) -> QuerySet[Story]:
+    return Story.objects.published().filter(team=team)
+
+
+def _floored(count: int, authors: int) -> int | None:
+    """The cell's count, or None when it rests on too few people to show."""
+    return count if count == 0 or authors >= PRIVACY_FLOOR else None
+
+
+def _change(now: int, before: int) -> dict[str, int]:
+    return {"now": now, "prev": before, "delta": now - before}
+
+
+# --- one month --------------------------------------------------------------------------
+
+
+HEADLINE_KEYS = ("total", "good", "bad", "gave", "received", "went_beyond")
+
+
+def headline(team: Team, month_start: dt.date) -> dict[str, Any]:
+    """Headline counts of the month and the month before, in one query."""
+    previous = month_before(month_start)
+    this = Q(happened_on__gte=month_start)
+    before = Q(happened_on__lt=month_start)
+    splits = {
+        "total": Q(),
+        "good": Q(kind=Kind.GOOD),
+        "bad": Q(kind=Kind.BAD),
+        "gave": Q(perspective=Perspective.GAVE),
+        "received": Q(perspective=Perspective.RECEIVED),
+        "went_beyond": Q(went_beyond=True),
+    }
+    aggregates: dict[str, Any] = {"contributors": Count("author", distinct=True, filter=this)}
+    for key, condition in splits.items():
+        aggregates[f"{key}_now"] = Count("pk", filter=this & condition)
+        aggregates[f"{key}_prev"] = Count("pk", filter=before & condition)
+    row = _published(team).filter(happened_on__gte=previous, happened_on__lt=month_after(month_start))
+    figures = row.aggregate(**aggregates)
+    result: dict[str, Any] = {key: _change(figures[f"{key}_now"], figures[f"{key}_prev"]) for key in splits}
+    result["contributors"] = figures["contributors"]
+    return result
+
+
+def _principle_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """Tags per principle, month and verdict, with the distinct authors behind each cell."""
+    return list(
+        StoryPrinciple.objects.filter(
+            story__team=team,
+            story__status=Status.PUBLISHED,
+            story__happened_on__gte=first,
+            story__happened_on__lt=end,
+        )
+        .annotate(month=TruncMonth("story__happened_on"))
+        .values("principle_id", "month", "verdict")
+        .annotate(count=Count("pk"), authors=Count("story__author", distinct=True))
+        .order_by()
+    )
+
+
+def _principle_rows(
+    team: Team, months: Sequence[dt.date]
+) -> tuple[list[dict[str, Any]], list[int], list[int], list[int]]:
+    """Per principle: honoured and broken per month (None where folded), plus the folded totals."""
+    index = {month: position for position, month in enumerate(months)}
+    cells = _principle_cells(team, months[0], month_after(months[-1]))
+    honoured, broken = Verdict.HONOURED.value, Verdict.BROKEN.value
+    series: dict[int, dict[str, list[int | None]]] = defaultdict(
+        lambda: {honoured: [0] * len(months), broken: [0] * len(months)}
+    )
+    other = {honoured: [0] * len(months), broken: [0] * len(months)}
+    folded_cells = [0] * len(months)
+    for cell in cells:
+        position = index[_as_date(cell["month"])]
+        value = _floored(cell["count"], cell["authors"])
+        series[cell["principle_id"]][cell["verdict"]][position] = value
+        if value is None:
+            other[cell["verdict"]][position] += cell["count"]
+            folded_cells[position] += 1
+    rows = []
+    for principle in Principle.objects.order_by("position"):
+        if not principle.active and principle.pk not in series:
+            continue
+        data = series[principle.pk]
+        rows.append(
+            {
+                "principle": principle.slug,
+                "name": principle.name,
+                "honoured": data[honoured],
+                "broken": data[broken],
+            }
+        )
+    return rows, other[honoured], other[broken], folded_cells
+
+
+def heatmap(team: Team, month_start: dt.date) -> dict[str, Any]:
+    """Each principle honoured vs broken this month, with its 12-month line."""
+    months = months_ending(month_start, SPARKLINE_MONTHS)
+    rows, other_honoured, other_broken, folded = _principle_rows(team, months)
+    return {
+        "months": [f"{month:%Y-%m}" for month in months],
+        "rows": [
+            {
+                "principle": row["principle"],
+                "name": row["name"],
+                "honoured": row["honoured"][-1],
+                "broken": row["broken"][-1],
+                "honoured_series": row["honoured"],
+                "broken_series": row["broken"],
+            }
+            for row in rows
+        ],
+        "other": {"honoured": other_honoured[-1], "broken": other_broken[-1]},
+        "folded": folded[-1],
+    }
+
+
+def channels(team: Team, month_start: dt.date) -> dict[str, Any]:
+    rows = {
+        row["channel"]: row
+        for row in _published(team)
+        .filter(happened_on__gte=month_start, happened_on__lt=month_after(month_start))
+        .values("channel")
+        .annotate(count=Count("pk"), authors=Count("author", distinct=True))
+        .order_by()
+    }
+    result: dict[str, Any] = {"rows": [], "other": 0, "folded": 0}
+    for channel in Channel.values:
+        row = rows.get(channel, {"count": 0, "authors": 0})
+        value = _floored(row["count"], row["authors"])
+        if value is None:
+            result["other"] += row["count"]
+            result["folded"] += 1
+        result["rows"].append({"channel": channel, "count": value})
+    return result
+
+
+def highlight_votes(retro: Retro | None) -> list[dict[str, int]]:
+    """Voted stories, most votes first; stories hidden since no longer count."""
+    if retro is None or retro.pk is None:
+        return []
+    return [
+        {"story": row["story_id"], "votes": row["votes"]}
+        for row in RetroVote.objects.filter(retro=retro, story__status=Status.PUBLISHED)
+        .values("story_id")
+        .annotate(votes=Count("pk"))
+        .order_by("-votes", "story_id")
+    ]
+
+
+def month_figures(team: Team, month_start: dt.date, retro: Retro | None = None) -> dict[str, Any]:
+    """Everything the retro shows as figures, JSON-able so a closed retro can keep it."""
+    return {
+        "version": SNAPSHOT_VERSION,
+        "month": f"{month_start:%Y-%m}",
+        "headline": headline(team, month_start),
+        "heatmap": heatmap(team, month_start),
+        "channels": channels(team, month_start),
+        "highlights": highlight_votes(retro),
+    }
+
+
+def snapshot_of(figures: dict[str, Any]) -> dict[str, Any]:
+    return {"frozen_at": timezone.now().isoformat(), "figures": figures}
+
+
+def _fingerprint(figures: dict[str, Any]) -> tuple[Any, ...]:
+    """The numbers a reader compares; names and labels may change without changing history."""
+    return (
+        tuple(figures["headline"][key]["now"] for key in HEADLINE_KEYS),
+        tuple((row["principle"], row["honoured"], row["broken"]) for row in figures["heatmap"]["rows"]),
+        # Keys by name: PostgreSQL's jsonb does not keep a stored dict's key order.
+        (figures["heatmap"]["other"]["honoured"], figures["heatmap"]["other"]["broken"]),
+        tuple((row["channel"], row["count"]) for row in figures["channels"]["rows"]),
+        figures["channels"]["other"],
+        tuple((row["story"], row["votes"]) for row in figures["highlights"]),
+    )
+
+
+def figures_differ(frozen: dict[str, Any], live: dict[str, Any]) -> bool:
+    return _fingerprint(frozen) != _fingerprint(live)
+
+
+def has_stories(figures: dict[str, Any]) -> bool:
+    return bool(figures["headline"]["total"]["now"])
+
+
+# --- the list of a team's retros -------------------------------------------------------------
+
+
+def retro_index(team: Team) -> list[dict[str, Any]]:
+    """Months with published stories or a retro, plus the current month, newest first."""
+    this_month = current_month(team)
+    per_month = {
+        _as_date(row["month"]): row
+        for row in _published(team)
+        .filter(happened_on__lt=month_after(this_month))
+        .annotate(month=TruncMonth("happened_on"))
+        .values("month")
+        .annotate(
+            total=Count("pk"),
+            good=Count("pk", filter=Q(kind=Kind.GOOD)),
+            bad=Count("pk", filter=Q(kind=Kind.BAD)),
+            gave=Count("pk", filter=Q(perspective=Perspective.GAVE)),
+            received=Count("pk", filter=Q(perspective=Perspective.RECEIVED)),
+        )
+        .order_by()
+    }
+    retros = {
+        retro.month: retro
+        for retro in Retro.objects.for_team(team)
+        .filter(month__lte=this_month)
+        .annotate(open_items=Count("action_items", filter=Q(action_items__done_at__isnull=True)))
+    }
+    entries = []
+    for month in sorted({*per_month, *retros, this_month}, reverse=True):
+        retro = retros.get(month)
+        live = per_month.get(month, {})
+        counts = {key: live.get(key, 0) for key in ("total", "good", "bad", "gave", "received")}
+        frozen = bool(retro and retro.is_closed and retro.snapshot)
+        if frozen:
+            frozen_headline = retro.snapshot["figures"]["headline"]  # type: ignore[union-attr,index]
+            counts = {key: frozen_headline[key]["now"] for key in counts}
+        entries.append(
+            {
+                "month": month,
+                "slug": f"{month:%Y-%m}",
+                "counts": counts,
+                "retro": retro,
+                "frozen": frozen,
+                "is_current": month == this_month,
+                "open_items": retro.open_items if retro else 0,  # type: ignore[attr-defined]
+            }
+        )
+    return entries
+
+
+# --- trends -----------------------------------------------------------------------------------
+
+
+def trend_figures(team: Team, months: int) -> dict[str, Any]:
+    """Month by month over the last `months` months, ending with the current one."""
+    window = months_ending(current_month(team), months)
+    end = month_after(window[-1])
+    # The rolling share needs the two months before the window too.
+    history = months_ending(window[-1], months + ROLLING_WINDOW - 1)
+    per_month = {
+        _as_date(row["month"]): row
+        for row in _published(team)
+        .filter(happened_on__gte=history[0], happened_on__lt=end)
+        .annotate(month=TruncMonth("happened_on"))
+        .values("month")
+        .annotate(
+            total=Count("pk"),
+            good=Count("pk", filter=Q(kind=Kind.GOOD)),
+            bad=Count("pk", filter=Q(kind=Kind.BAD)),
+        )
+        .order_by()
+    }
+
+    def series(key: str, over: Iterable[dt.date]) -> list[int]:
+        return [per_month.get(month, {}).get(key, 0) for month in over]
+
+    good_all, total_all = series("good", history), series("total", history)
+    rolling: list[float | None] = []
+    for position in range(ROLLING_WINDOW - 1, len(history)):
+        good = sum(good_all[position - ROLLING_WINDOW + 1 : position + 1])
+        total = sum(total_all[position - ROLLING_WINDOW + 1 : position + 1])
+        rolling.append(round(100 * good / total, 1) if total else None)
+
+    principle_rows, other_honoured, other_broken, principle_folded = _principle_rows(team, window)
+
+    return {
+        "months": [f"{month:%Y-%m}" for month in window],
+        "labels": [month_label(month, short=True) for month in window],
+        "good": series("good", window),
+        "bad": series("bad", window),
+        "total": series("total", window),
+        "rolling_good_share": rolling,
+        "principles": {
+            "rows": principle_rows,
+            "other_honoured": other_honoured,
+            "other_broken": other_broken,
+            "folded": principle_folded,
+        },
+        "channels": _channel_trend(team, window),
+        "actions": _action_item_trend(team, window),
+    }
+
+
+def _channel_trend(team: Team, window: Sequence[dt.date]) -> dict[str, Any]:
+    index = {month: position for position, month in enumerate(window)}
+    counts: dict[str, list[int | None]] = {channel: [0] * len(window) for channel in Channel.values}
+    other = [0] * len(window)
+    folded = [0] * len(window)
+    for row in (
+        _published(team)
+        .filter(happened_on__gte=window[0], happened_on__lt=month_after(window[-1]))
+        .annotate(month=TruncMonth("happened_on"))
+        .values("month", "channel")
+        .annotate(count=Count("pk"), authors=Count("author", distinct=True))
+        .order_by()
+    ):
+        position = index[_as_date(row["month"])]
+        value = _floored(row["count"], row["authors"])
+        counts[row["channel"]][position] = value
+        if value is None:
+            other[position] += row["count"]
+            folded[position] += 1
+    return {
+        "rows": [{"channel": channel, "counts": counts[channel]} for channel in Channel.values],
+        "other": other,
+        "folded": folded,
+    }
+
+
+def _action_item_trend(team: Team, window: Sequence[dt.date]) -> dict[str, list[int]]:
+    """Action items created and done per month; their timestamps are bucketed in the team's zone."""
+    index = {month: position for position, month in enumerate(window)}
+    began = dt.datetime.combine(window[0], dt.time.min, tzinfo=team.zone)
+    ended = dt.datetime.combine(month_after(window[-1]), dt.time.min, tzinfo=team.zone)
+    result = {"created": [0] * len(window), "done": [0] * len(window)}
+    for key, field in (("created", "created_at"), ("done", "done_at")):
+        for row in (
+            ActionItem.objects.filter(team=team, **{f"{field}__gte": began, f"{field}__lt": ended})
+            .annotate(month=TruncMonth(field, tzinfo=team.zone))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by()
+        ):
+            result[key][index[_as_date(row["month"])]] = row["count"]
+    return result
+
+
+def local_month_of(team: Team, moment: dt.datetime) -> dt.date:
+    """The team's month an aware timestamp falls in (Python twin of TruncMonth(tzinfo=zone))."""
+    return timezone.localtime(moment, team.zone).date().replace(day=1)
+
+
+# --- across teams ---------------------------------------------------------------------------
+
+KIND_PERSPECTIVE_CELLS = [(kind, perspective) for kind in Kind.values for perspective in Perspective.values]
+
+
+def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, Any]]:
+    """Each team's month side by side: totals, kind x perspective cells, retro state."""
+    in_month = Q(happened_on__gte=month_start, happened_on__lt=month_after(month_start))
+    published = Story.objects.published().filter(in_month, team__in=teams)
+    totals = {
+        row["team_id"]: row
+        for row in published.values("team_id")
+        .annotate(
+            total=Count("pk"),
+            good=Count("pk", filter=Q(kind=Kind.GOOD)),
+            bad=Count("pk", filter=Q(kind=Kind.BAD)),
+            went_beyond=Count("pk", filter=Q(went_beyond=True)),
+            contributors=Count("author", distinct=True),
+        )
+        .order_by()
+    }
+    cells: dict[int, dict[tuple[str, str], dict[str, int]]] = defaultdict(dict)
+    for row in (
+        published.values("team_id", "kind", "perspective")
+        .annotate(count=Count("pk"), authors=Count("author", distinct=True))
+        .order_by()
+    ):
+        cells[row["team_id"]][(row["kind"], row["perspective"])] = row
+    retros = {retro.team_id: retro for retro in Retro.objects.filter(team__in=teams, month=month_start)}
+    open_items = dict(
+        ActionItem.objects.filter(team__in=teams)
+        .open()
+        .values("team_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+        .values_list("team_id", "count")
+    )
+    result = []
+    for team in teams:
+        total = totals.get(team.pk, {})
+        row_cells = []
+        other = 0
+        for key in KIND_PERSPECTIVE_CELLS:
+            cell = cells[team.pk].get(key, {"count": 0, "authors": 0})
+            value = _floored(cell["count"], cell["authors"])
+            if value is None:
+                other += cell["count"]
+            row_cells.append({"kind": key[0], "perspective": key[1], "count": value})
+        result.append(
+            {
+                "team": team,
+                "total": total.get("total", 0),
+                "good": total.get("good", 0),
+                "bad": total.get("bad", 0),
+                "went_beyond": total.get("went_beyond", 0),
+                "contributors": total.get("contributors", 0),
+                "cells": row_cells,
+                "other": other,
+                "retro": retros.get(team.pk),
+                "open_items": open_items.get(team.pk, 0),
+            }
+        )
+    return result

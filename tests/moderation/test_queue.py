@@ -1,0 +1,288 @@
+"""The /moderation/ queue: what it lists, for whom, its row actions with and without htmx, its cost."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from stories.models import FlagReason, ModerationAction, Status, Story
+from tests.factories import StoryFactory
+from tests.moderation.conftest import CARD
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _page(client, **params):
+    response = client.get("/moderation/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_it_lists_pending_and_flagged_stories_oldest_first(lead_client, make_story, colleague):
+    now = timezone.now()
+    newer = make_story(Status.PENDING, title="Newer pending", created_at=now - dt.timedelta(hours=1))
+    older = make_story(Status.PENDING, title="Older pending", created_at=now - dt.timedelta(days=2))
+    flagged = make_story(Status.PUBLISHED, title="Flagged story", created_at=now - dt.timedelta(days=1))
+    flagged.flag(by=colleague, reason=FlagReason.UNFAIR, comment="It names Sam at the till.")
+    for status in (Status.PUBLISHED, Status.REJECTED, Status.HIDDEN, Status.WITHDRAWN):
+        make_story(status, title=f"Settled {status}")
+
+    html = _page(lead_client)
+
+    assert html.index(older.title) < html.index(flagged.title) < html.index(newer.title)
+    assert "Settled" not in html
+    assert "It names Sam at the till." in html
+    assert "Unfair to a colleague" in html
+    assert "3 stories waiting" in html
+
+
+def test_it_shows_each_story_in_full_with_its_history(lead_client, make_story, member):
+    story = make_story(
+        Status.PENDING,
+        title="The late parcel",
+        what_happened="The parcel was late.\nWe drove it over.",
+        lesson="Own the delay.",
+        went_beyond=True,
+        cost_note="An hour of driving",
+        client_nickname="the red-scarf lady",
+    )
+    story.submit(by=member, personal_data=False)  # a pre-moderated team would hold it
+    Story.objects.filter(pk=story.pk).update(status=Status.PENDING)
+
+    html = _page(lead_client)
+
+    for text in (
+        "The late parcel",
+        "The parcel was late.<br>We drove it over.",
+        "Own the delay.",
+        "An hour of driving",
+        "the red-scarf lady",
+        "Submitted",
+    ):
+        assert text in html
+
+
+def test_it_marks_personal_data_and_offers_to_redact_it(lead_client, make_story):
+    make_story(Status.PENDING, what_happened=f"She read out {CARD}.")
+    html = _page(lead_client)
+    assert f'<mark title="card">{CARD}' in html
+    assert "Redact card" in html
+
+
+def test_it_shows_a_lead_only_their_teams_and_a_moderator_every_team(
+    lead_client, moderator_client, other_lead_client, pending, other_team
+):
+    theirs = StoryFactory(team=other_team, status=Status.PENDING, title="Support line story")
+    assert theirs.title not in _page(lead_client)
+    assert pending.title not in _page(other_lead_client)
+    everything = _page(moderator_client)
+    assert pending.title in everything
+    assert theirs.title in everything
+    only_support = _page(moderator_client, team="support-line")
+    assert theirs.title in only_support
+    assert pending.title not in only_support
+
+
+def test_it_keeps_anonymous_authors_anonymous_for_leads_but_not_for_moderators(
+    lead_client, moderator_client, make_story, member
+):
+    story = make_story(Status.PUBLISHED, anonymous=True, title="Quiet author")
+    story.submit(by=member)
+    Story.objects.filter(pk=story.pk).update(status=Status.PENDING)
+    lead_view = _page(lead_client)
+    assert "Mia" not in lead_view
+    assert "Anonymous" in lead_view
+    assert "Mia" in _page(moderator_client)
+
+
+def test_it_does_not_name_who_flagged_a_story_to_a_lead(lead_client, moderator_client, published, colleague):
+    published.flag(by=colleague, reason=FlagReason.OFFENSIVE)
+    assert "Cole" not in _page(lead_client)
+    assert "Cole" in _page(moderator_client)
+
+
+def test_it_says_so_when_nothing_is_waiting(lead_client, published):
+    assert "Nothing is waiting" in _page(lead_client)
+
+
+# --- row actions -------------------------------------------------------------------------
+
+
+def test_it_approves_with_a_plain_post_and_redirects_back_with_a_message(lead_client, pending):
+    response = lead_client.post(f"/moderation/{pending.pk}/approve/", follow=True)
+    assert response.redirect_chain == [("/moderation/", 302)]
+    assert "is approved and published" in response.content.decode()
+    assert Story.objects.get(pk=pending.pk).status == Status.PUBLISHED
+
+
+def test_it_answers_htmx_with_just_the_row_and_the_badge(lead_client, pending, make_story):
+    make_story(Status.PENDING, title="Still waiting")
+    response = lead_client.post(f"/moderation/{pending.pk}/approve/", **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith(
+        f'<article class="story-card moderation-row mb-3" id="story-row-{pending.pk}"'
+    )
+    assert "<html" not in html
+    assert "is approved and published" in html
+    assert 'id="moderation-badge" hx-swap-oob="true">1<' in html
+    # The decided row keeps its history but offers no more decisions.
+    assert "Approved</strong> by Leo" in html
+    assert "/approve/" not in html
+
+
+def test_it_empties_the_badge_when_nothing_is_left(lead_client, pending):
+    html = lead_client.post(f"/moderation/{pending.pk}/approve/", **HTMX).content.decode()
+    assert '<span id="moderation-badge" hx-swap-oob="true"></span>' in html
+
+
+def test_it_tells_the_second_moderator_clearly_that_the_story_was_already_decided(
+    lead_client, moderator_client, pending, lead
+):
+    lead_client.post(f"/moderation/{pending.pk}/approve/")
+    decided = Story.objects.values().get(pk=pending.pk)
+
+    # The moderator's page still shows the story as pending; its forms say so.
+    stale = {"expected_status": "pending"}
+    htmx = moderator_client.post(f"/moderation/{pending.pk}/reject/", {**stale, "reason": "No"}, **HTMX)
+    plain = moderator_client.post(f"/moderation/{pending.pk}/approve/", stale, follow=True)
+
+    assert "already decided this story: it is now published" in htmx.content.decode()
+    assert 'role="alert"' in htmx.content.decode()
+    assert "already decided this story" in plain.content.decode()
+    assert Story.objects.values().get(pk=pending.pk) == decided
+    assert list(pending.events.values_list("action", "actor")) == [(ModerationAction.APPROVE, lead.pk)]
+
+
+def test_it_rejects_only_with_a_reason_and_shows_the_author_that_reason(lead_client, pending):
+    html = lead_client.post(f"/moderation/{pending.pk}/reject/", {"reason": "  "}, **HTMX).content.decode()
+    assert "needs a reason" in html
+    assert Story.objects.get(pk=pending.pk).status == Status.PENDING
+
+    lead_client.post(f"/moderation/{pending.pk}/reject/", {"reason": "Leave the name out."})
+    pending.refresh_from_db()
+    assert (pending.status, pending.status_reason) == (Status.REJECTED, "Leave the name out.")
+
+
+def test_it_hides_restores_redacts_and_dismisses_from_the_queue(lead_client, make_story, colleague):
+    story = make_story(Status.PUBLISHED, what_happened=f"Card {CARD}")
+    story.flag(by=colleague, reason=FlagReason.PERSONAL_DATA)  # hidden now
+    assert "Redact card" in _page(lead_client)
+
+    lead_client.post(f"/moderation/{story.pk}/redact/")
+    assert "Restore" in _page(lead_client)
+    lead_client.post(f"/moderation/{story.pk}/restore/")
+    story.refresh_from_db()
+    assert (story.status, story.what_happened) == (Status.PUBLISHED, "Card [card]")
+
+    story.flag(by=colleague, reason=FlagReason.OTHER)
+    lead_client.post(f"/moderation/{story.pk}/dismiss-flags/")
+    lead_client.post(f"/moderation/{story.pk}/hide/", {"reason": "Second thoughts"})
+    story.refresh_from_db()
+    assert (story.status, story.status_reason) == (Status.HIDDEN, "Second thoughts")
+    assert [e.action for e in story.events.all()] == [
+        ModerationAction.FLAG,
+        ModerationAction.HIDE,
+        ModerationAction.REDACT,
+        ModerationAction.RESTORE,
+        ModerationAction.FLAG,
+        ModerationAction.DISMISS_FLAGS,
+        ModerationAction.HIDE,
+    ]
+
+
+def test_it_sends_the_status_it_showed_with_every_decision(lead_client, pending):
+    assert '<input type="hidden" name="expected_status" value="pending">' in _page(lead_client)
+
+
+def test_it_returns_to_a_safe_next_page_only(lead_client, make_story):
+    first = make_story(Status.PENDING)
+    second = make_story(Status.PENDING)
+    response = lead_client.post(f"/moderation/{first.pk}/approve/", {"next": f"/stories/{first.pk}/"})
+    assert response["Location"] == f"/stories/{first.pk}/"
+    response = lead_client.post(f"/moderation/{second.pk}/approve/", {"next": "https://evil.example/"})
+    assert response["Location"] == "/moderation/"
+
+
+# --- bulk approve ----------------------------------------------------------------------------
+
+
+def test_it_approves_the_ticked_stories_in_one_post(lead_client, make_story):
+    ticked = [make_story(Status.PENDING) for _ in range(3)]
+    untouched = make_story(Status.PENDING)
+    response = lead_client.post("/moderation/approve/", {"story": [s.pk for s in ticked]}, follow=True)
+    assert "3 approved and published." in response.content.decode()
+    assert set(Story.objects.filter(pk__in=[s.pk for s in ticked]).values_list("status", flat=True)) == {
+        Status.PUBLISHED
+    }
+    assert Story.objects.get(pk=untouched.pk).status == Status.PENDING
+
+
+def test_it_reports_what_bulk_approve_could_not_do(lead_client, moderator_client, make_story, other_team):
+    mine = make_story(Status.PENDING)
+    gone = make_story(Status.PENDING)
+    foreign = StoryFactory(team=other_team, status=Status.PENDING)
+    moderator_client.post(f"/moderation/{gone.pk}/approve/")
+
+    html = lead_client.post(
+        "/moderation/approve/", {"story": [mine.pk, gone.pk, foreign.pk, "x"]}, **HTMX
+    ).content.decode()
+
+    assert html.lstrip().startswith('<section id="queue"')
+    assert "1 approved; not approved: 2 already decided by someone else." in html
+    assert Story.objects.get(pk=foreign.pk).status == Status.PENDING
+    assert 'id="moderation-badge" hx-swap-oob="true"' in html
+
+
+def test_it_asks_to_tick_something(lead_client, pending):
+    response = lead_client.post("/moderation/approve/", {}, follow=True)
+    assert "Tick at least one story" in response.content.decode()
+
+
+def test_it_filters_the_queue_fragment_for_htmx(moderator_client, pending):
+    response = moderator_client.get("/moderation/", {"team": "front-desk"}, **HTMX)
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="queue"')
+    assert pending.title in html
+
+
+# --- cost ----------------------------------------------------------------------------------------
+
+
+def _fill_queue(team, member, colleague, count):
+    for index in range(count):
+        story = StoryFactory(
+            team=team,
+            author=member,
+            status=Status.PUBLISHED,
+            tags=[("empathy", "honoured"), ("make-it-right", "broken")],
+        )
+        story.submit(by=member)
+        if index % 2:
+            story.flag(by=colleague, reason=FlagReason.OTHER, comment="Look")
+        else:
+            Story.objects.filter(pk=story.pk).update(status=Status.PENDING)
+
+
+def _queries_for_queue(user):
+    client = Client()
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/moderation/").status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("role", ["lead", "moderator"])
+def test_it_costs_the_same_number_of_queries_for_3_or_30_stories(role, request, team, member, colleague):
+    user = request.getfixturevalue(role)
+    _fill_queue(team, member, colleague, 3)
+    small = _queries_for_queue(user)
+    _fill_queue(team, member, colleague, 27)
+    assert Story.objects.awaiting_moderation_for(user).count() == 30
+    assert _queries_for_queue(user) == small
+    assert small <= 15

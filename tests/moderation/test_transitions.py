@@ -1,0 +1,317 @@
+"""The story state machine: every move legal and illegal, the concurrent decision, the audit log."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from stories.models import (
+    Flag,
+    FlagReason,
+    IllegalTransition,
+    ModerationAction,
+    ModerationEvent,
+    Status,
+    Story,
+)
+
+ALL_STATUSES = list(Status)
+
+# method, who calls it, the statuses it is allowed from, where it leads, the event it writes.
+MOVES = {
+    "approve": ("lead", {Status.PENDING}, Status.PUBLISHED, ModerationAction.APPROVE),
+    "reject": ("lead", {Status.PENDING}, Status.REJECTED, ModerationAction.REJECT),
+    "hide": ("lead", {Status.PUBLISHED}, Status.HIDDEN, ModerationAction.HIDE),
+    "restore": ("lead", {Status.HIDDEN}, Status.PUBLISHED, ModerationAction.RESTORE),
+    "withdraw": ("member", {Status.PENDING, Status.REJECTED}, Status.WITHDRAWN, ModerationAction.WITHDRAW),
+    "resubmit": ("member", {Status.REJECTED, Status.WITHDRAWN}, Status.PENDING, ModerationAction.RESUBMIT),
+}
+
+
+def _call(story, method, user):
+    if method == "reject":
+        return story.reject(by=user, reason="Please name the principle.")
+    if method == "hide":
+        return story.hide(by=user, reason="Too raw for now.")
+    return getattr(story, method)(by=user)
+
+
+LEGAL = [(method, status) for method, (_, allowed, _, _) in MOVES.items() for status in allowed]
+ILLEGAL = [
+    (method, status)
+    for method, status in itertools.product(MOVES, ALL_STATUSES)
+    if (method, status) not in LEGAL
+]
+
+
+@pytest.mark.parametrize(("method", "from_status"), LEGAL)
+def test_it_makes_every_legal_move_with_exactly_one_event(method, from_status, make_story, request):
+    who, _, to_status, action = MOVES[method]
+    user = request.getfixturevalue(who)
+    story = make_story(from_status)
+
+    event = _call(story, method, user)
+
+    story.refresh_from_db()
+    assert story.status == to_status
+    assert list(story.events.all()) == [event]
+    assert (event.action, event.from_status, event.to_status, event.actor) == (
+        action,
+        from_status,
+        to_status,
+        user,
+    )
+
+
+@pytest.mark.parametrize(("method", "from_status"), ILLEGAL)
+def test_it_refuses_every_illegal_move_and_changes_nothing(method, from_status, make_story, request):
+    who = MOVES[method][0]
+    story = make_story(from_status)
+
+    with pytest.raises(IllegalTransition) as refused:
+        _call(story, method, request.getfixturevalue(who))
+
+    assert f"a story that is {Status(from_status).label.lower()}" in str(refused.value)
+    story.refresh_from_db()
+    assert story.status == from_status
+    assert not story.events.exists()
+
+
+def test_it_explains_an_illegal_move_in_plain_words(make_story, lead):
+    story = make_story(Status.WITHDRAWN)
+    with pytest.raises(IllegalTransition, match=r"Cannot approve a story that is withdrawn\."):
+        story.approve(by=lead)
+
+
+def test_it_requires_a_reason_to_reject(pending, lead):
+    with pytest.raises(IllegalTransition, match="reason"):
+        pending.reject(by=lead, reason="   ")
+    pending.refresh_from_db()
+    assert pending.status == Status.PENDING
+
+
+def test_it_shows_the_rejection_reason_and_clears_it_on_resubmit(pending, lead, member):
+    pending.reject(by=lead, reason="Leave the customer's name out.")
+    pending.refresh_from_db()
+    assert pending.status_reason == "Leave the customer's name out."
+    pending.resubmit(by=member)
+    pending.refresh_from_db()
+    assert pending.status_reason == ""
+
+
+def test_it_lets_only_the_author_withdraw_or_resubmit(make_story, lead):
+    with pytest.raises(IllegalTransition, match="Only the author"):
+        make_story(Status.PENDING).withdraw(by=lead)
+    with pytest.raises(IllegalTransition, match="Only the author"):
+        make_story(Status.REJECTED).resubmit(by=lead)
+
+
+def test_it_sets_published_at_once_and_keeps_it_on_restore(pending, lead):
+    pending.approve(by=lead)
+    first = Story.objects.get(pk=pending.pk).published_at
+    pending.hide(by=lead)
+    pending.restore(by=lead)
+    assert first is not None
+    assert Story.objects.get(pk=pending.pk).published_at == first
+
+
+# --- the concurrent decision -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("approve", "approve"), ("approve", "reject"), ("reject", "approve"), ("reject", "reject")],
+)
+def test_it_tells_the_second_moderator_the_story_was_already_decided(first, second, pending, lead, moderator):
+    mine = Story.objects.get(pk=pending.pk)
+    theirs = Story.objects.get(pk=pending.pk)
+    _call(mine, first, lead)
+    decided = Story.objects.values("status", "status_reason", "updated_at").get(pk=pending.pk)
+
+    with pytest.raises(IllegalTransition, match="already decided this story: it is now"):
+        _call(theirs, second, moderator)
+
+    assert Story.objects.values("status", "status_reason", "updated_at").get(pk=pending.pk) == decided
+    assert pending.events.count() == 1
+    assert pending.events.get().actor == lead
+
+
+def test_it_refuses_a_stale_hide_after_a_restore_race(published, lead, moderator):
+    mine = Story.objects.get(pk=published.pk)
+    theirs = Story.objects.get(pk=published.pk)
+    mine.hide(by=lead)
+    with pytest.raises(IllegalTransition, match="already decided"):
+        theirs.hide(by=moderator)
+    assert published.events.count() == 1
+
+
+# --- the author's edits --------------------------------------------------------------------
+
+
+def test_it_records_an_edit_of_a_pending_story(pending, member):
+    event = pending.record_edit(by=member)
+    pending.refresh_from_db()
+    assert pending.status == Status.PENDING
+    assert (event.action, event.from_status, event.to_status) == (
+        ModerationAction.EDIT,
+        Status.PENDING,
+        Status.PENDING,
+    )
+
+
+def test_it_resubmits_a_rejected_story_when_it_is_edited(make_story, member):
+    story = make_story(Status.REJECTED, status_reason="Too vague")
+    event = story.record_edit(by=member)
+    story.refresh_from_db()
+    assert story.status == Status.PENDING
+    assert story.status_reason == ""
+    assert event.action == ModerationAction.RESUBMIT
+    assert story.events.count() == 1
+
+
+def test_it_holds_an_edit_that_keeps_personal_data_and_releases_it_once_removed(pending, member):
+    pending.record_edit(by=member, personal_data=True)
+    pending.refresh_from_db()
+    assert pending.status_reason == "personal data"
+    pending.record_edit(by=member, personal_data=False)
+    pending.refresh_from_db()
+    assert pending.status_reason == ""
+
+
+@pytest.mark.parametrize("status", [Status.PUBLISHED, Status.HIDDEN, Status.WITHDRAWN])
+def test_it_refuses_to_record_an_edit_of_a_story_no_longer_editable(status, make_story, member):
+    story = make_story(status)
+    with pytest.raises(IllegalTransition):
+        story.record_edit(by=member)
+    assert not story.events.exists()
+
+
+# --- audit completeness --------------------------------------------------------------------
+
+
+def test_it_leaves_an_unbroken_history_through_a_whole_life(team, member, lead, moderator, outsider):
+    from tests.factories import StoryFactory
+
+    story = StoryFactory(team=team, author=member, status=Status.PENDING, published_at=None)
+    story.submit(by=member)  # the team is post-moderated: published at once
+    story.flag(by=lead, reason=FlagReason.UNFAIR, comment="Names a colleague.")
+    story.hide(by=moderator, reason="Unfair to Sam.")
+    story.restore(by=lead)
+    story.flag(by=lead, reason=FlagReason.OFFENSIVE)
+    story.dismiss_flags(by=moderator)
+    story.flag(by=member, reason=FlagReason.PERSONAL_DATA)  # hides it too
+    story.restore(by=lead)
+
+    events = list(story.events.order_by("created_at", "pk"))
+    assert [e.action for e in events] == [
+        ModerationAction.SUBMIT,
+        ModerationAction.FLAG,
+        ModerationAction.HIDE,
+        ModerationAction.RESTORE,
+        ModerationAction.FLAG,
+        ModerationAction.DISMISS_FLAGS,
+        ModerationAction.FLAG,
+        ModerationAction.HIDE,
+        ModerationAction.RESTORE,
+    ]
+    # Each event starts where the one before it ended: no move went unrecorded.
+    assert all(a.to_status == b.from_status for a, b in itertools.pairwise(events))
+    assert events[-1].to_status == Story.objects.get(pk=story.pk).status
+    # People act, except the automatic hide that follows a personal-data flag.
+    assert [e.actor is None for e in events].count(True) == 1
+    assert events[7].actor is None
+    # Every status change is exactly one event.
+    assert sum(e.from_status != e.to_status for e in events) == 5
+
+
+def test_it_never_deletes_a_story_with_a_history(pending, lead):
+    from django.db.models import ProtectedError
+
+    pending.approve(by=lead)
+    with pytest.raises(ProtectedError):
+        pending.delete()
+    assert ModerationEvent.objects.filter(story=pending).count() == 1
+
+
+# --- flags -----------------------------------------------------------------------------------
+
+
+def test_it_lets_a_member_flag_a_published_story(published, member, lead):
+    flag = published.flag(by=member, reason=FlagReason.UNFAIR, comment="It names Sam.")
+    published.refresh_from_db()
+    assert published.status == Status.PUBLISHED
+    assert (flag.raised_by, flag.reason, flag.comment, flag.resolved_at) == (
+        member,
+        FlagReason.UNFAIR,
+        "It names Sam.",
+        None,
+    )
+    event = published.events.get()
+    assert (event.action, event.from_status, event.to_status) == (
+        ModerationAction.FLAG,
+        Status.PUBLISHED,
+        Status.PUBLISHED,
+    )
+    assert list(Story.objects.awaiting_moderation_for(lead)) == [published]
+
+
+def test_it_hides_a_story_flagged_for_personal_data_until_a_moderator_decides(published, colleague, lead):
+    published.flag(by=colleague, reason=FlagReason.PERSONAL_DATA)
+    published.refresh_from_db()
+    assert published.status == Status.HIDDEN
+    assert published.status_reason == "personal data"
+    assert [e.action for e in published.events.all()] == [ModerationAction.FLAG, ModerationAction.HIDE]
+    assert list(Story.objects.awaiting_moderation_for(lead)) == [published]
+    assert not Story.objects.visible_to(colleague).filter(pk=published.pk).exists()
+
+
+@pytest.mark.parametrize("status", [Status.PENDING, Status.REJECTED, Status.HIDDEN, Status.WITHDRAWN])
+def test_it_refuses_to_flag_a_story_that_is_not_published(status, make_story, member):
+    story = make_story(status)
+    with pytest.raises(IllegalTransition, match="Cannot flag"):
+        story.flag(by=member, reason=FlagReason.OTHER)
+    assert not Flag.objects.exists()
+
+
+def test_it_refuses_flags_from_outsiders_and_unknown_reasons(published, outsider, member):
+    with pytest.raises(IllegalTransition, match="members of the team"):
+        published.flag(by=outsider, reason=FlagReason.OTHER)
+    with pytest.raises(IllegalTransition, match="Choose why"):
+        published.flag(by=member, reason="boring")
+    assert not Flag.objects.exists()
+
+
+def test_it_keeps_one_open_flag_per_member(published, member):
+    published.flag(by=member, reason=FlagReason.OTHER, comment="first")
+    with pytest.raises(IllegalTransition, match="already flagged"):
+        published.flag(by=member, reason=FlagReason.OFFENSIVE)
+    assert Flag.objects.count() == 1
+    assert published.events.count() == 1
+
+
+@pytest.mark.parametrize("decision", ["hide", "dismiss_flags"])
+def test_it_resolves_the_flags_when_a_moderator_decides(decision, published, member, lead, moderator):
+    published.flag(by=member, reason=FlagReason.OFFENSIVE)
+    published.flag(by=lead, reason=FlagReason.OTHER)
+    getattr(published, decision)(by=moderator)
+    assert not Flag.objects.filter(resolved_at__isnull=True).exists()
+    assert set(Flag.objects.values_list("resolved_by", flat=True)) == {moderator.pk}
+    assert not Story.objects.awaiting_moderation_for(moderator).exists()
+
+
+def test_it_resolves_personal_data_flags_on_restore(published, member, lead):
+    published.flag(by=member, reason=FlagReason.PERSONAL_DATA)
+    published.restore(by=lead)
+    published.refresh_from_db()
+    assert published.status == Status.PUBLISHED
+    assert not Flag.objects.filter(resolved_at__isnull=True).exists()
+
+
+def test_it_tells_a_second_dismissal_that_it_was_already_decided(published, member, lead, moderator):
+    published.flag(by=member, reason=FlagReason.OTHER)
+    theirs = Story.objects.get(pk=published.pk)
+    published.dismiss_flags(by=lead)
+    with pytest.raises(IllegalTransition, match="already decided"):
+        theirs.dismiss_flags(by=moderator)
+    assert published.events.filter(action=ModerationAction.DISMISS_FLAGS).count() == 1

@@ -1,0 +1,58 @@
+"""GET /retros/<YYYY-MM>/: teams side by side, for moderators and superusers."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from stories.retro_stats import add_months
+from tests.factories import RetroFactory, StoryFactory
+from tests.retros.helpers import is_login_redirect
+
+pytestmark = pytest.mark.django_db
+
+
+def url_for(month):
+    return reverse("retros_across_teams", kwargs={"month": month})
+
+
+def test_it_refuses_other_methods(moderator_client, last_month):
+    assert moderator_client.post(url_for(last_month)).status_code == 405
+
+
+def test_it_sends_anonymous_visitors_to_log_in(last_month):
+    assert is_login_redirect(Client().get(url_for(last_month)))
+
+
+def test_it_is_forbidden_to_members_leads_and_outsiders(
+    member_client, lead_client, outsider_client, last_month
+):
+    for client in (member_client, lead_client, outsider_client):
+        assert client.get(url_for(last_month)).status_code == 403
+
+
+def test_it_compares_teams_for_moderators(
+    moderator_client, team, other_team, last_month, month_stories, lead
+):
+    StoryFactory(team=other_team, happened_on=last_month, kind="bad")
+    RetroFactory(team=team, month=last_month).close(by=lead, snapshot={})
+    html = moderator_client.get(url_for(last_month)).content.decode()
+    table = html.split('id="teams-table"')[1]
+    front_desk = table.split("Front Desk")[1].split("</tr>")[0]
+    cells = [cell.split(">")[-1] for cell in front_desk.split("</td>")[:-1]]
+    # Stories, good, bad; good·gave 4 (3 people), good·received 0, bad·gave and bad·received folded; folded 2.
+    assert cells[:8] == ["6", "4", "2", "4", "0", "—", "—", "2"]
+    assert "Closed" in front_desk
+    support = table.split("Support Line")[1].split("</tr>")[0]
+    assert [cell.split(">")[-1] for cell in support.split("</td>")[:3]] == ["1", "0", "1"]
+    assert 'id="chart-teams"' in html
+
+
+def test_it_lets_superusers_in(superuser_client, last_month, team):
+    assert superuser_client.get(url_for(last_month)).status_code == 200
+
+
+def test_it_answers_404_for_a_future_month(moderator_client, team, this_month):
+    assert moderator_client.get(url_for(this_month)).status_code == 200
+    assert moderator_client.get(url_for(add_months(this_month, 1))).status_code == 404

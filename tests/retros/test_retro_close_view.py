@@ -1,0 +1,79 @@
+"""POST .../close/ and .../reopen/: the lead freezes and unfreezes the retro."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from stories.models import Retro
+from tests.factories import RetroFactory
+from tests.retros.helpers import HTMX, is_login_redirect, month_url
+
+pytestmark = pytest.mark.django_db
+
+VIEWS = ("retro_close", "retro_reopen")
+
+
+def test_it_refuses_get(lead_client, team, last_month):
+    for name in VIEWS:
+        assert lead_client.get(month_url(name, team, last_month)).status_code == 405
+
+
+def test_it_sends_anonymous_visitors_to_log_in(team, last_month):
+    for name in VIEWS:
+        assert is_login_redirect(Client().post(month_url(name, team, last_month)))
+
+
+def test_it_hides_the_team_from_outsiders(outsider_client, other_lead_client, team, last_month):
+    for client in (outsider_client, other_lead_client):
+        for name in VIEWS:
+            assert client.post(month_url(name, team, last_month)).status_code == 404
+    assert not Retro.objects.exists()
+
+
+def test_it_is_for_the_lead_only(member_client, moderator_client, team, last_month):
+    for client in (member_client, moderator_client):
+        for name in VIEWS:
+            assert client.post(month_url(name, team, last_month)).status_code == 403
+    assert not Retro.objects.exists()
+
+
+def test_it_closes_with_a_frozen_snapshot(lead_client, lead, member, team, last_month, month_stories):
+    retro = RetroFactory(team=team, month=last_month)
+    retro.vote(month_stories[1], by=member)
+    response = lead_client.post(month_url("retro_close", team, last_month))
+    assert response.status_code == 302
+    retro.refresh_from_db()
+    assert retro.is_closed and retro.closed_by == lead
+    figures = retro.snapshot["figures"]
+    assert figures["month"] == f"{last_month:%Y-%m}"
+    assert figures["headline"]["total"]["now"] == 6
+    assert figures["highlights"] == [{"story": month_stories[1].pk, "votes": 1}]
+    assert {row["channel"]: row["count"] for row in figures["channels"]["rows"]}["phone"] == 4
+
+
+def test_it_closes_an_untouched_month_by_creating_its_retro(lead_client, team, last_month):
+    lead_client.post(month_url("retro_close", team, last_month))
+    assert Retro.objects.get(team=team, month=last_month).is_closed
+
+
+def test_it_swaps_the_whole_retro_for_htmx(lead_client, team, last_month, month_stories):
+    html = lead_client.post(month_url("retro_close", team, last_month), **HTMX).content.decode()
+    assert html.lstrip().startswith('<div id="retro"')
+    assert "Reopen retro" in html and "frozen" in html
+
+
+def test_it_says_so_when_closing_twice(lead_client, team, last_month):
+    lead_client.post(month_url("retro_close", team, last_month))
+    html = lead_client.post(month_url("retro_close", team, last_month), **HTMX).content.decode()
+    assert "already closed" in html
+    response = lead_client.post(month_url("retro_close", team, last_month), follow=True)
+    assert "already closed" in response.content.decode()
+
+
+def test_it_reopens(lead_client, team, last_month, month_stories):
+    lead_client.post(month_url("retro_close", team, last_month))
+    response = lead_client.post(month_url("retro_reopen", team, last_month), follow=True)
+    retro = Retro.objects.get(team=team, month=last_month)
+    assert not retro.is_closed and retro.snapshot is None
+    assert "Close retro" in response.content.decode()

@@ -1,0 +1,145 @@
+"""The retro's figures agree with a plain Python count over the same stories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter, defaultdict
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stories.models import Channel, Kind, Perspective, Principle, Status, Story, StoryPrinciple
+from stories.retro_stats import PRIVACY_FLOOR, month_figures
+from tests.factories import TeamFactory, UserFactory
+
+MONTH = dt.date(2024, 5, 1)
+PRINCIPLES = ["empathy", "golden-rule", "make-it-right", "honesty"]
+_team_numbers = itertools.count()
+
+story_strategy = st.fixed_dictionaries(
+    {
+        "author": st.integers(0, 4),
+        "kind": st.sampled_from(Kind.values),
+        "perspective": st.sampled_from(Perspective.values),
+        "channel": st.sampled_from(Channel.values),
+        "status": st.sampled_from(
+            [Status.PUBLISHED, Status.PUBLISHED, Status.PUBLISHED, Status.HIDDEN, Status.PENDING]
+        ),
+        # Days around the month, so stories just before and after it are generated too.
+        "day": st.integers(-35, 34),
+        "went_beyond": st.booleans(),
+        "tags": st.dictionaries(
+            st.sampled_from(PRINCIPLES), st.sampled_from(["honoured", "broken"]), max_size=3
+        ),
+    }
+)
+
+
+def _expected(stories: list[dict], month: dt.date) -> dict:
+    """The figures, counted one story at a time."""
+    end = dt.date(2024, 6, 1)
+    previous = dt.date(2024, 4, 1)
+    published = [s for s in stories if s["status"] == Status.PUBLISHED]
+    this = [s for s in published if month <= s["date"] < end]
+    before = [s for s in published if previous <= s["date"] < month]
+
+    def count(group: list[dict], **match: object) -> int:
+        return sum(all(s[key] == value for key, value in match.items()) for s in group)
+
+    headline = {
+        "total": (len(this), len(before)),
+        "good": (count(this, kind="good"), count(before, kind="good")),
+        "bad": (count(this, kind="bad"), count(before, kind="bad")),
+        "gave": (count(this, perspective="gave"), count(before, perspective="gave")),
+        "received": (count(this, perspective="received"), count(before, perspective="received")),
+        "went_beyond": (count(this, went_beyond=True), count(before, went_beyond=True)),
+    }
+    cells: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for story in this:
+        for slug, verdict in story["tags"].items():
+            cells[(slug, verdict)][story["author"]] += 1
+    heat: dict[tuple[str, str], int | None] = {}
+    other = Counter()
+    for key, authors in cells.items():
+        total = sum(authors.values())
+        if len(authors) >= PRIVACY_FLOOR:
+            heat[key] = total
+        else:
+            heat[key] = None
+            other[key[1]] += total
+    per_channel: dict[str, Counter] = defaultdict(Counter)
+    for story in this:
+        per_channel[story["channel"]][story["author"]] += 1
+    channel_counts: dict[str, int | None] = {}
+    channel_other = 0
+    for channel in Channel.values:
+        authors = per_channel.get(channel, Counter())
+        total = sum(authors.values())
+        if total and len(authors) < PRIVACY_FLOOR:
+            channel_counts[channel] = None
+            channel_other += total
+        else:
+            channel_counts[channel] = total
+    return {
+        "headline": headline,
+        "contributors": len({s["author"] for s in this}),
+        "heat": heat,
+        "heat_other": other,
+        "channels": channel_counts,
+        "channel_other": channel_other,
+    }
+
+
+@pytest.mark.django_db
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(stories=st.lists(story_strategy, max_size=25))
+def test_it_agrees_with_a_plain_count(stories: list[dict]) -> None:
+    # Each example gets a team of its own: the database is shared across examples.
+    team = TeamFactory(slug=f"hypothesis-{next(_team_numbers)}")
+    people = [UserFactory() for _ in range(5)]
+    principles = {p.slug: p for p in Principle.objects.filter(slug__in=PRINCIPLES)}
+    for story in stories:
+        story["date"] = MONTH + dt.timedelta(days=story["day"])
+    created = Story.objects.bulk_create(
+        [
+            Story(
+                team=team,
+                author=people[s["author"]],
+                kind=s["kind"],
+                perspective=s["perspective"],
+                channel=s["channel"],
+                status=s["status"],
+                happened_on=s["date"],
+                went_beyond=s["went_beyond"],
+                title="generated",
+                what_happened="generated",
+            )
+            for s in stories
+        ]
+    )
+    StoryPrinciple.objects.bulk_create(
+        [
+            StoryPrinciple(story=story, principle=principles[slug], verdict=verdict)
+            for story, spec in zip(created, stories, strict=True)
+            for slug, verdict in spec["tags"].items()
+        ]
+    )
+
+    figures = month_figures(team, MONTH)
+    expected = _expected(stories, MONTH)
+
+    for key, (now, before) in expected["headline"].items():
+        assert figures["headline"][key] == {"now": now, "prev": before, "delta": now - before}, key
+    assert figures["headline"]["contributors"] == expected["contributors"]
+    rows = {row["principle"]: row for row in figures["heatmap"]["rows"]}
+    for slug in PRINCIPLES:
+        for verdict in ("honoured", "broken"):
+            assert rows[slug][verdict] == expected["heat"].get((slug, verdict), 0), (slug, verdict)
+    assert figures["heatmap"]["other"] == {
+        "honoured": expected["heat_other"]["honoured"],
+        "broken": expected["heat_other"]["broken"],
+    }
+    assert {row["channel"]: row["count"] for row in figures["channels"]["rows"]} == expected["channels"]
+    assert figures["channels"]["other"] == expected["channel_other"]
