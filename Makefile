@@ -23,7 +23,8 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 
 run: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
+	@# Demo data only in development: seed_demo refuses to run without DEBUG.
+	@case "$${DEBUG:-1}" in 0|false|False|no|off) echo "DEBUG is off: no demo data loaded." ;; *) $(PY) manage.py seed_demo ;; esac
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev

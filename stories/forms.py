@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -21,7 +21,6 @@ from stories.models import (
     Team,
     Verdict,
 )
-from stories.models.story import TEXT_MAX, TITLE_MAX
 from stories.personal_data import PersonalDataKind, find_personal_data
 
 # Free-text fields scanned for customer personal data, in form order.
@@ -98,31 +97,34 @@ class StoryForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, user: Any, story: Story | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, instance=story, **kwargs)
+        kwargs["instance"] = story
+        super().__init__(*args, **kwargs)
         self.user = user
         self.personal_data_found: dict[str, set[PersonalDataKind]] = {}
-        teams = Team.objects.for_user(user).distinct()
-        self.fields["team"].queryset = teams
-        self.fields["team"].empty_label = None if len(teams) == 1 else _("Choose a team")
-        self.fields["kind"].choices = Kind.choices
-        self.fields["perspective"].choices = Perspective.choices
-        self.fields["channel"].choices = Channel.choices
-        self.fields["title"].max_length = TITLE_MAX
-        self.fields["what_happened"].widget.attrs["maxlength"] = TEXT_MAX
-        self.fields["lesson"].widget.attrs["maxlength"] = TEXT_MAX
+        teams = list(Team.objects.for_user(user).distinct())
+        team_field = cast(forms.ModelChoiceField, self.fields["team"])
+        team_field.queryset = Team.objects.filter(pk__in=[team.pk for team in teams])
+        team_field.empty_label = None if len(teams) == 1 else _("Choose a team")
+        # Radio cards need no blank "---------" choice.
+        for name, choices in (
+            ("kind", Kind.choices),
+            ("perspective", Perspective.choices),
+            ("channel", Channel.choices),
+        ):
+            cast(forms.ChoiceField, self.fields[name]).choices = choices
         # Retired principles stay on the stories that already carry them, and only there.
         offered = Principle.objects.filter(active=True)
         if story is not None and story.pk:
             offered = offered | Principle.objects.filter(tags__story=story)
         self.principle_choices = list(offered.distinct().order_by("position"))
-        self.fields["principles"].queryset = Principle.objects.filter(
+        cast(forms.ModelMultipleChoiceField, self.fields["principles"]).queryset = Principle.objects.filter(
             pk__in=[p.pk for p in self.principle_choices]
         )
         for principle in self.principle_choices:
             self.fields[verdict_field_name(principle)] = forms.ChoiceField(
                 choices=Verdict.choices, required=False, widget=forms.RadioSelect, label=principle.name
             )
-        self.fields["sequel_of"].queryset = Story.objects.in_teams_of(user)
+        cast(forms.ModelChoiceField, self.fields["sequel_of"]).queryset = Story.objects.in_teams_of(user)
         if story is not None and story.pk:
             del self.fields["team"]
             del self.fields["submission_token"]
@@ -239,7 +241,7 @@ class StoryFilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = Team.objects.for_user(user).distinct()
+        cast(forms.ModelChoiceField, self.fields["team"]).queryset = Team.objects.for_user(user).distinct()
         for field in self.fields.values():
             is_select = isinstance(field.widget, forms.Select)
             field.widget.attrs.setdefault(

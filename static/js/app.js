@@ -42,6 +42,12 @@
       radio.addEventListener("change", function () { radio.closest(".chip").dataset.touched = "1"; });
     });
     root.querySelectorAll("form[data-story-form]").forEach(function (form) {
+      // A double click sends one story; the server's one-time token guards the rest.
+      form.addEventListener("submit", function (event) {
+        var button = event.submitter;
+        if (!button || button.name === "redact") return;
+        window.setTimeout(function () { button.disabled = true; }, 0);
+      });
       form.querySelectorAll("input[name=kind]").forEach(function (k) {
         k.addEventListener("change", function () { defaultVerdicts(form); });
       });

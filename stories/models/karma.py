@@ -44,7 +44,7 @@ def watched_story_filter() -> Q:
     the team went beyond once more; otherwise every logged sequel would be nagged about.
     """
     is_a_sequel = Exists(SequelLink.objects.filter(sequel=OuterRef("pk")))
-    return Q(went_beyond=True) | (Q(kind=Kind.GOOD, perspective=Perspective.GAVE) & ~is_a_sequel)
+    return Q(went_beyond=True) | (Q(kind=Kind.GOOD, perspective=Perspective.GAVE) & ~Q(is_a_sequel))
 
 
 def has_published_sequel() -> Exists:

@@ -14,9 +14,9 @@ from django.utils.translation import ngettext
 from stories.models.teams import Membership, Principle, Role, Team
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
 
-    AnyUser = AbstractBaseUser | AnonymousUser
+    AnyUser = User | AnonymousUser
 
 TITLE_MAX = 120
 TEXT_MAX = 5000

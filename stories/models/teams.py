@@ -10,7 +10,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
+
+    AnyUser = User | AnonymousUser
 
 
 def validate_time_zone(value: str) -> None:
@@ -29,7 +31,7 @@ class Role(models.TextChoices):
 
 
 class TeamQuerySet(models.QuerySet["Team"]):
-    def for_user(self, user: AbstractBaseUser | AnonymousUser) -> TeamQuerySet:
+    def for_user(self, user: AnyUser) -> TeamQuerySet:
         """Teams the user belongs to; superusers see every team."""
         if not user.is_authenticated:
             return self.none()
@@ -37,7 +39,7 @@ class TeamQuerySet(models.QuerySet["Team"]):
             return self.all()
         return self.filter(memberships__user=user)
 
-    def led_by(self, user: AbstractBaseUser | AnonymousUser) -> TeamQuerySet:
+    def led_by(self, user: AnyUser) -> TeamQuerySet:
         if not user.is_authenticated:
             return self.none()
         return self.filter(memberships__user=user, memberships__role=Role.LEAD)
@@ -78,14 +80,14 @@ class Team(models.Model):
 
         return timezone.localdate(timezone=self.zone)
 
-    def role_of(self, user: AbstractBaseUser | AnonymousUser) -> str | None:
+    def role_of(self, user: AnyUser) -> str | None:
         if not user.is_authenticated:
             return None
         return (
             self.memberships.filter(user=user).values_list("role", flat=True).first()  # type: ignore[attr-defined]
         )
 
-    def is_lead(self, user: AbstractBaseUser | AnonymousUser) -> bool:
+    def is_lead(self, user: AnyUser) -> bool:
         return self.role_of(user) == Role.LEAD
 
 

@@ -15,10 +15,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
-from django_htmx.middleware import HtmxDetails
 
 from stories import karma as figures
 from stories.forms_karma import LinkSequelForm
+from stories.http import HtmxHttpRequest
 from stories.models import SequelOutcome, Status, Story, Team
 from stories.models.karma import (
     KARMA_WINDOW_DAYS,
@@ -27,10 +27,6 @@ from stories.models.karma import (
     close_karma,
     reopen_karma,
 )
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def _get_team_for_user(request: HttpRequest, slug: str) -> Team:

@@ -15,15 +15,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
-from django_htmx.middleware import HtmxDetails
 
 from stories.forms_moderation import DecisionForm, FlagForm
+from stories.http import HtmxHttpRequest
 from stories.models import Flag, IllegalTransition, ModerationEvent, Status, Story, Team
 from stories.models.story import REDACTABLE_FIELDS, is_moderator
 from stories.personal_data import PersonalDataKind, find_personal_data
@@ -32,12 +32,6 @@ QUEUE_PAGE_SIZE = 25
 BULK_MAX = 100
 
 SUCCESS, ERROR = "success", "danger"
-
-
-class HtmxHttpRequest(HttpRequest):
-    """What HtmxMiddleware adds to every request, for the type checker."""
-
-    htmx: HtmxDetails
 
 
 # --- what a row shows ----------------------------------------------------------------------

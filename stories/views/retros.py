@@ -28,10 +28,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
 from stories import charts
 from stories.forms_retros import ActionItemForm, AssignForm, NotesForm, TrendsForm
+from stories.http import HtmxHttpRequest
 from stories.karma import month_section
 from stories.models import (
     ActionItem,
@@ -65,10 +65,6 @@ CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- access ---------------------------------------------------------------------------------
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def _person(request: HttpRequest) -> User:

@@ -12,19 +12,20 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from stories.forms import SCANNED_FIELDS, StoryFilterForm, StoryForm
+from stories.http import AuthenticatedHttpRequest
 from stories.models import IllegalTransition, SequelLink, Status, Story, Team
 from stories.personal_data import redact
 
 STORIES_PER_PAGE = 20
 
 
-def _get_story_for_user(request: HttpRequest, story_id: int) -> Story:
+def _get_story_for_user(request: AuthenticatedHttpRequest, story_id: int) -> Story:
     """The story if this user may see it; 404 otherwise, so outsiders learn nothing."""
     story = Story.objects.select_related("team", "author").filter(pk=story_id).first()
     if story is None or not story.can_be_seen_by(request.user):
@@ -32,7 +33,7 @@ def _get_story_for_user(request: HttpRequest, story_id: int) -> Story:
     return story
 
 
-def _get_own_editable_story(request: HttpRequest, story_id: int) -> Story:
+def _get_own_editable_story(request: AuthenticatedHttpRequest, story_id: int) -> Story:
     story = _get_story_for_user(request, story_id)
     if story.author_id != request.user.pk:
         raise PermissionDenied("Only the author can change this story.")
@@ -41,7 +42,7 @@ def _get_own_editable_story(request: HttpRequest, story_id: int) -> Story:
 
 @login_required
 @require_safe
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     teams = list(Team.objects.for_user(request.user).distinct())
     month_of_team = {team.pk: team.today().replace(day=1) for team in teams}
     counts: dict[int, dict[str, int]] = {team.pk: {"good": 0, "bad": 0} for team in teams}
@@ -68,7 +69,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def story_list(request: HttpRequest) -> HttpResponse:
+def story_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     filters = StoryFilterForm(request.GET or None, user=request.user)
     stories = (
         Story.objects.visible_to(request.user).with_related().order_by("-happened_on", "-created_at", "-pk")
@@ -117,12 +118,12 @@ def _redacted_copy(data: QueryDict, field_names: list[str]) -> QueryDict:
     copy = data.copy()
     for name in field_names:
         if name in SCANNED_FIELDS and copy.get(name):
-            copy[name] = redact(copy[name])
+            copy[name] = redact(str(copy[name]))
     copy.pop("redact", None)
     return copy
 
 
-def _sequel_original(request: HttpRequest) -> Story | None:
+def _sequel_original(request: AuthenticatedHttpRequest) -> Story | None:
     raw = request.POST.get("sequel_of") or request.GET.get("sequel_of")
     if not raw or not str(raw).isdigit():
         return None
@@ -134,7 +135,7 @@ def _sequel_original(request: HttpRequest) -> Story | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def story_create(request: HttpRequest) -> HttpResponse:
+def story_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not Team.objects.for_user(request.user).exists():
         messages.info(request, _("You are not in a team yet. Ask your team lead to add you."))
         return redirect("dashboard")
@@ -177,7 +178,7 @@ def story_create(request: HttpRequest) -> HttpResponse:
     return render(request, "stories/story_form.html", {"form": form, "original": original})
 
 
-def _already_saved(request: HttpRequest, token: str | None) -> HttpResponse | None:
+def _already_saved(request: AuthenticatedHttpRequest, token: str | None) -> HttpResponse | None:
     """A resent form or a double click finds the story its token already created."""
     if not token:
         return None
@@ -192,7 +193,7 @@ def _already_saved(request: HttpRequest, token: str | None) -> HttpResponse | No
 
 
 @transaction.atomic
-def _save_new_story(request: HttpRequest, form: StoryForm) -> Story:
+def _save_new_story(request: AuthenticatedHttpRequest, form: StoryForm) -> Story:
     story: Story = form.save(commit=False)
     story.author = request.user  # type: ignore[assignment]
     story.submission_token = form.cleaned_data.get("submission_token")
@@ -217,10 +218,10 @@ def _save_new_story(request: HttpRequest, form: StoryForm) -> Story:
 
 @login_required
 @require_POST
-def story_validate(request: HttpRequest) -> HttpResponse:
+def story_validate(request: AuthenticatedHttpRequest) -> HttpResponse:
     """htmx: validate the whole form, answer with just the one field the person left."""
     field_name = request.POST.get("_field", "")
-    data = request.POST
+    data: QueryDict = request.POST
     if request.POST.get("redact") in SCANNED_FIELDS:
         field_name = request.POST["redact"]
         data = _redacted_copy(request.POST, [field_name])
@@ -233,7 +234,7 @@ def story_validate(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
+def story_detail(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     story = _get_story_for_user(request, story_id)
     tags = story.tags.select_related("principle").order_by("principle__position")
     return render(request, "stories/story_detail.html", {"story": story, "tags": tags})
@@ -241,7 +242,7 @@ def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def story_edit(request: HttpRequest, story_id: int) -> HttpResponse:
+def story_edit(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     story = _get_own_editable_story(request, story_id)
     if not story.is_editable_by_author:
         messages.error(
@@ -267,7 +268,7 @@ def story_edit(request: HttpRequest, story_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def story_withdraw(request: HttpRequest, story_id: int) -> HttpResponse:
+def story_withdraw(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     story = _get_own_editable_story(request, story_id)
     try:
         story.withdraw(by=request.user)
