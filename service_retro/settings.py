@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -26,8 +25,9 @@ def env_bool(name: str, default: bool) -> bool:
 def env_required(name: str, hint: str) -> str:
     value = os.environ.get(name, "").strip()
     if not value:
-        # A plain message names the variable; a KeyError traceback would not.
-        raise ImproperlyConfigured(f"{name} must be set when DEBUG is off. {hint}")
+        # A one-line message naming the variable, not a traceback: SystemExit prints it
+        # to stderr and exits with status 1, from manage.py and gunicorn alike.
+        raise SystemExit(f"Configuration error: {name} must be set when DEBUG is off. {hint}")
     return value
 
 

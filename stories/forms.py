@@ -137,6 +137,12 @@ class StoryForm(forms.ModelForm):
             self.initial.setdefault("submission_token", uuid.uuid4())
             if len(teams) == 1:
                 self.initial.setdefault("team", teams[0].pk)
+            if teams:
+                # "Today" in the chosen team's zone; with no team chosen yet, the earliest
+                # of my teams' todays, which is in the future for none of them.
+                chosen = next((team for team in teams if team.pk == self.initial.get("team")), None)
+                today = chosen.today() if chosen else min(team.today() for team in teams)
+                self.initial.setdefault("happened_on", today)
 
     # --- rendering helpers for the template ------------------------------------------
 
@@ -233,7 +239,8 @@ class StoryFilterForm(forms.Form):
         queryset=Principle.objects.all(), required=False, to_field_name="slug", empty_label=_("Any principle")
     )
     month = forms.RegexField(
-        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+        # Years 1900-2999: wide enough for any story, narrow enough that date arithmetic holds.
+        regex=r"^(19|2\d)\d{2}-(0[1-9]|1[0-2])$",
         required=False,
         label=_("Month"),
         widget=forms.TextInput(attrs={"type": "month"}),

@@ -157,3 +157,28 @@ def test_it_uses_the_team_time_zone_for_today(member, db):
 def test_it_lets_members_and_leads_log(request, who, team, lead, member):
     client = request.getfixturevalue(who)
     assert client.post(URL, story_post(team)).status_code == 302
+
+
+def test_it_does_not_log_the_same_story_twice_after_going_back(member_client, team):
+    member_client.post(URL, story_post(team))
+    # Back, then save again: the browser restores the fields but the form carries a new token.
+    response = member_client.post(URL, story_post(team))
+    assert Story.objects.count() == 1
+    assert response["Location"] == Story.objects.get().get_absolute_url()
+
+
+def test_it_defaults_the_date_for_someone_in_several_teams(member, team):
+    far_west = TeamFactory(slug="samoa", time_zone="Pacific/Pago_Pago")
+    MembershipFactory(user=member, team=far_west)
+    client = Client()
+    client.force_login(member)
+    form = client.get(URL).context["form"]
+    assert "team" not in form.initial
+    assert form.initial["happened_on"] == min(team.today(), far_west.today())
+
+
+@pytest.mark.parametrize("raw", ["%C2%B2", "99999999999999999999999", "-1", "abc"])
+def test_it_ignores_a_malformed_sequel_id(member_client, raw):
+    response = member_client.get(f"{URL}?sequel_of={raw}")
+    assert response.status_code == 200
+    assert response.context["original"] is None

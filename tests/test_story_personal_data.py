@@ -60,3 +60,13 @@ def test_it_refuses_to_validate_an_unknown_field(member_client, team):
 def test_it_needs_login_and_post_to_validate(client, member_client, db):
     assert client.post("/stories/new/validate/").status_code == 302
     assert member_client.get("/stories/new/validate/").status_code == 405
+
+
+def test_it_redacts_only_the_field_whose_button_was_pressed_without_javascript(member_client, team):
+    data = {
+        **story_post(team, what_happened=TEXT, lesson="Mail me at jo@example.com"),
+        "redact": "what_happened",
+    }
+    html = member_client.post(URL, data).content.decode()
+    assert "left her number [phone] so we could" in html
+    assert "jo@example.com" in html

@@ -55,5 +55,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { init(document); });
+  // Coming back with the back button restores the page as it was left: enable its buttons again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-story-form] button[disabled]").forEach(function (b) { b.disabled = false; });
+  });
   document.addEventListener("htmx:load", function (event) { init(event.detail.elt); });
 })();

@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -23,6 +24,7 @@ from stories.models import IllegalTransition, SequelLink, Status, Story, Team
 from stories.personal_data import redact
 
 STORIES_PER_PAGE = 20
+TWIN_WINDOW = dt.timedelta(minutes=30)
 
 
 def _get_story_for_user(request: AuthenticatedHttpRequest, story_id: int) -> Story:
@@ -123,11 +125,25 @@ def _redacted_copy(data: QueryDict, field_names: list[str]) -> QueryDict:
     return copy
 
 
-def _sequel_original(request: AuthenticatedHttpRequest) -> Story | None:
-    raw = request.POST.get("sequel_of") or request.GET.get("sequel_of")
-    if not raw or not str(raw).isdigit():
+def parse_id(raw: object) -> int | None:
+    """A database id from user input, or None: "²" is a digit to Python but not to int()."""
+    text = str(raw or "")
+    if not (text.isascii() and text.isdigit()) or len(text) > 18:
         return None
-    original = Story.objects.select_related("team", "author").filter(pk=int(raw)).first()
+    return int(text)
+
+
+def _fields_to_redact(request: AuthenticatedHttpRequest) -> list[str]:
+    """The "Redact it" button beside a field names that field; "Redact all of it" says "all"."""
+    choice = request.POST.get("redact", "")
+    return [choice] if choice in SCANNED_FIELDS else list(SCANNED_FIELDS)
+
+
+def _sequel_original(request: AuthenticatedHttpRequest) -> Story | None:
+    story_id = parse_id(request.POST.get("sequel_of") or request.GET.get("sequel_of"))
+    if story_id is None:
+        return None
+    original = Story.objects.select_related("team", "author").filter(pk=story_id).first()
     if original is None or not original.can_be_seen_by(request.user):
         raise Http404("No such story.")
     return original
@@ -141,7 +157,7 @@ def story_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect("dashboard")
     original = _sequel_original(request)
     if request.method == "POST" and request.POST.get("redact"):
-        form = StoryForm(_redacted_copy(request.POST, list(SCANNED_FIELDS)), user=request.user)
+        form = StoryForm(_redacted_copy(request.POST, _fields_to_redact(request)), user=request.user)
         return render(
             request, "stories/story_form.html", {"form": form, "original": original, "redacted": True}
         )
@@ -152,6 +168,10 @@ def story_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         if already is not None:
             return already
         if form.is_valid():
+            twin = _recent_twin(request, form)
+            if twin is not None:
+                messages.info(request, _("You saved this same story a moment ago; here it is."))
+                return redirect(twin)
             try:
                 story = _save_new_story(request, form)
             except IntegrityError:
@@ -170,11 +190,6 @@ def story_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 "client_nickname": original.client_nickname,
             }
         form = StoryForm(initial=initial, user=request.user)
-        team_id = form.initial.get("team")
-        if team_id:
-            team = Team.objects.filter(pk=team_id).first()
-            if team is not None:
-                form.initial.setdefault("happened_on", team.today())
     return render(request, "stories/story_form.html", {"form": form, "original": original})
 
 
@@ -190,6 +205,22 @@ def _already_saved(request: AuthenticatedHttpRequest, token: str | None) -> Http
         return None
     messages.info(request, _("This story was already saved; here it is."))
     return redirect(existing)
+
+
+def _recent_twin(request: AuthenticatedHttpRequest, form: StoryForm) -> Story | None:
+    """The same story saved minutes ago: going back and saving again must not log it twice."""
+    data = form.cleaned_data
+    return (
+        Story.objects.filter(
+            author=request.user,
+            team=data["team"],
+            title=data["title"],
+            what_happened=data["what_happened"],
+            created_at__gte=timezone.now() - TWIN_WINDOW,
+        )
+        .exclude(status=Status.WITHDRAWN)
+        .first()
+    )
 
 
 @transaction.atomic
@@ -251,7 +282,9 @@ def story_edit(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse
         )
         return redirect(story)
     if request.method == "POST" and request.POST.get("redact"):
-        form = StoryForm(_redacted_copy(request.POST, list(SCANNED_FIELDS)), user=request.user, story=story)
+        form = StoryForm(
+            _redacted_copy(request.POST, _fields_to_redact(request)), user=request.user, story=story
+        )
     elif request.method == "POST":
         form = StoryForm(request.POST, user=request.user, story=story)
         if form.is_valid():
