@@ -365,8 +365,13 @@ def diverging_bars(
     peak: int,
     up_name: str,
     down_name: str,
+    folded_name: str = "",
 ) -> SafeString:
-    """A small multiple: honoured above the line, broken below it, one pair of bars per month."""
+    """A small multiple: honoured above the line, broken below it, one pair of bars per month.
+
+    A month folded by the privacy floor gets a short grey dash on the middle line, as in the
+    sparkline: unknown, not zero.
+    """
     width, height = 240, 64
     middle = height / 2
     slot = width / max(len(categories), 1)
@@ -378,6 +383,20 @@ def diverging_bars(
             (up[position], GOOD, up_name, True),
             (down[position], BAD, down_name, False),
         ):
+            if value is None:
+                parts.append(
+                    format_html(
+                        '<rect x="{}" y="{}" width="{}" height="2" fill="{}"><title>{}: {} {}</title></rect>',
+                        _fmt(x),
+                        _fmt(middle - 2 if above else middle),
+                        _fmt(slot * 0.7),
+                        FOLDED,
+                        _one_line(category),
+                        name,
+                        folded_name,
+                    )
+                )
+                continue
             if not value:
                 continue
             bar = value * scale

@@ -38,7 +38,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
-    Max,
     Min,
     OuterRef,
     Prefetch,
@@ -203,16 +202,18 @@ def ledger(team: Team) -> StoryQuerySet:
     Each story carries `published_sequel_links` (their sequels and authors), so a page of the
     ledger costs three queries whatever its length: count, page, links.
     """
+    # Nested IN lists rather than joins: without table statistics SQLite pairs every published
+    # story with every story of the team (0.4 s at 2,000 stories); this way it takes 3 ms.
+    published_links = SequelLink.objects.filter(sequel__in=Story.objects.published().values("pk"))
+    latest = (
+        SequelLink.objects.filter(original=OuterRef("pk"), sequel__status=Status.PUBLISHED)
+        .order_by("-sequel__happened_on")
+        .values("sequel__happened_on")[:1]
+    )
     return (
         Story.objects.published()
-        .filter(team=team)
-        .filter(has_published_sequel())
-        .annotate(
-            latest_sequel_on=Max(
-                "sequel_links__sequel__happened_on",
-                filter=Q(sequel_links__sequel__status=Status.PUBLISHED),
-            )
-        )
+        .filter(team=team, pk__in=published_links.values("original_id"))
+        .annotate(latest_sequel_on=Subquery(latest))
         .select_related("author")
         .prefetch_related(
             Prefetch(
@@ -362,7 +363,8 @@ def suggest_originals(
     full-text search rank, or on SQLite a score of key words found in title (3) and text (1).
     One query.
     """
-    nickname = client_nickname.strip()
+    # PostgreSQL refuses NUL bytes in text parameters; nobody types one in a nickname.
+    nickname = client_nickname.replace("\x00", "").strip()
     words = key_words(title, text)
     if not nickname and not words:
         return []

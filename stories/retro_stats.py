@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -32,7 +32,6 @@ from stories.models import (
     Perspective,
     Principle,
     Retro,
-    RetroVote,
     Status,
     Story,
     StoryPrinciple,
@@ -48,6 +47,14 @@ TREND_MONTHS_MIN = 3
 TREND_MONTHS_MAX = 36
 ROLLING_WINDOW = 3
 SNAPSHOT_VERSION = 1
+# The months a URL may name. Year 1 would make "the month before" year 0, which Python's
+# dates cannot hold; no team logs service stories from before 1900 anyway. The future is
+# turned away by the views (the team's current month is the last one).
+FIRST_YEAR = 1900
+LAST_YEAR = 9998
+# Highlights, most voted first; ties go to the later story. One ordering for the live page
+# and for the snapshot a closing retro freezes, so closing never reshuffles the highlights.
+HIGHLIGHT_ORDER = ("-votes", "-happened_on", "-pk")
 
 _MONTH_SLUG = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -56,14 +63,19 @@ _MONTH_SLUG = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def parse_month(value: str) -> dt.date | None:
-    """'2025-05' -> date(2025, 5, 1); anything else -> None."""
-    match = _MONTH_SLUG.match(value)
+    """'2025-05' -> date(2025, 5, 1); anything else, or a year outside 1900..9998 -> None."""
+    match = _MONTH_SLUG.fullmatch(value) if value.isascii() else None
     if not match:
         return None
     year, month = int(match[1]), int(match[2])
-    if not (1 <= month <= 12 and year >= 1):
+    if not (1 <= month <= 12 and FIRST_YEAR <= year <= LAST_YEAR):
         return None
     return dt.date(year, month, 1)
+
+
+def is_first_month(month_start: dt.date) -> bool:
+    """No month before this one can be shown (so there is no "previous month" link)."""
+    return month_start <= dt.date(FIRST_YEAR, 1, 1)
 
 
 def current_month(team: Team) -> dt.date:
@@ -119,14 +131,19 @@ def headline(team: Team, month_start: dt.date) -> dict[str, Any]:
         "received": Q(perspective=Perspective.RECEIVED),
         "went_beyond": Q(went_beyond=True),
     }
-    aggregates: dict[str, Any] = {"contributors": Count("author", distinct=True, filter=this)}
+    # Only people who signed a story are counted: with anonymous authors in the count, a
+    # reader could match it against the names in the story list and tell who wrote the
+    # anonymous story. (The privacy floor still counts every author; it is never shown.)
+    aggregates: dict[str, Any] = {
+        "named_contributors": Count("author", distinct=True, filter=this & Q(anonymous=False))
+    }
     for key, condition in splits.items():
         aggregates[f"{key}_now"] = Count("pk", filter=this & condition)
         aggregates[f"{key}_prev"] = Count("pk", filter=before & condition)
     row = _published(team).filter(happened_on__gte=previous, happened_on__lt=month_after(month_start))
     figures = row.aggregate(**aggregates)
     result: dict[str, Any] = {key: _change(figures[f"{key}_now"], figures[f"{key}_prev"]) for key in splits}
-    result["contributors"] = figures["contributors"]
+    result["named_contributors"] = figures["named_contributors"]
     return result
 
 
@@ -223,17 +240,24 @@ def channels(team: Team, month_start: dt.date) -> dict[str, Any]:
     return result
 
 
-def highlight_votes(retro: Retro | None) -> list[dict[str, int]]:
-    """Voted stories, most votes first; stories hidden since no longer count."""
+def ranked_stories(team: Team, month_start: dt.date, retro: Retro | None) -> QuerySet[Story]:
+    """The month's published stories with their `votes` in this retro, in HIGHLIGHT_ORDER."""
+    stories = Story.objects.published().for_month(team, month_start.year, month_start.month)
+    votes: Any = (
+        Count("retro_votes", filter=Q(retro_votes__retro=retro))
+        if retro is not None and retro.pk is not None
+        else Value(0, IntegerField())
+    )
+    return stories.annotate(votes=votes).order_by(*HIGHLIGHT_ORDER)
+
+
+def highlight_votes(team: Team, month_start: dt.date, retro: Retro | None) -> list[dict[str, int]]:
+    """Voted stories in HIGHLIGHT_ORDER; stories hidden since no longer count."""
     if retro is None or retro.pk is None:
         return []
-    return [
-        {"story": row["story_id"], "votes": row["votes"]}
-        for row in RetroVote.objects.filter(retro=retro, story__status=Status.PUBLISHED)
-        .values("story_id")
-        .annotate(votes=Count("pk"))
-        .order_by("-votes", "story_id")
-    ]
+    voted = ranked_stories(team, month_start, retro).filter(Q(votes__gt=0)).only("pk")
+    # `votes` is ranked_stories' annotation.
+    return [{"story": story.pk, "votes": story.votes} for story in voted]  # type: ignore[attr-defined]
 
 
 def month_figures(team: Team, month_start: dt.date, retro: Retro | None = None) -> dict[str, Any]:
@@ -244,12 +268,20 @@ def month_figures(team: Team, month_start: dt.date, retro: Retro | None = None) 
         "headline": headline(team, month_start),
         "heatmap": heatmap(team, month_start),
         "channels": channels(team, month_start),
-        "highlights": highlight_votes(retro),
+        "highlights": highlight_votes(team, month_start, retro),
     }
 
 
-def snapshot_of(figures: dict[str, Any]) -> dict[str, Any]:
-    return {"frozen_at": timezone.now().isoformat(), "figures": figures}
+def snapshot_of(figures: dict[str, Any], karma: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What a closing retro freezes: its figures and, when given, its karma section.
+
+    Snapshots frozen before the karma section was kept have no "karma" key; their pages
+    show the live karma section instead.
+    """
+    snapshot: dict[str, Any] = {"frozen_at": timezone.now().isoformat(), "figures": figures}
+    if karma is not None:
+        snapshot["karma"] = karma
+    return snapshot
 
 
 def _fingerprint(figures: dict[str, Any]) -> tuple[Any, ...]:
@@ -442,7 +474,8 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
             good=Count("pk", filter=Q(kind=Kind.GOOD)),
             bad=Count("pk", filter=Q(kind=Kind.BAD)),
             went_beyond=Count("pk", filter=Q(went_beyond=True)),
-            contributors=Count("author", distinct=True),
+            # Named authors only, as on the retro page: see headline().
+            named_contributors=Count("author", distinct=True, filter=Q(anonymous=False)),
         )
         .order_by()
     }
@@ -480,7 +513,7 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
                 "good": total.get("good", 0),
                 "bad": total.get("bad", 0),
                 "went_beyond": total.get("went_beyond", 0),
-                "contributors": total.get("contributors", 0),
+                "named_contributors": total.get("named_contributors", 0),
                 "cells": row_cells,
                 "other": other,
                 "retro": retros.get(team.pk),

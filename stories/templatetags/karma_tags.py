@@ -26,10 +26,14 @@ def story_karma(context: dict[str, Any], story: Story) -> dict[str, Any]:
         story.kind == Kind.GOOD and story.perspective == Perspective.GAVE and not links["follows"]
     )
     may_close = published and watched and not has_published_sequel and can_close_karma(story, user)
+    # Sequels are written in the story's team: a moderator reading from outside it only reads.
+    can_add_sequel = published and (user.is_superuser or story.team.role_of(user) is not None)
     return {
         **links,
-        "can_add_sequel": published,
-        "link_form": LinkSequelForm(original=story, user=user) if published else None,
+        "can_add_sequel": can_add_sequel,
+        "link_form": LinkSequelForm(original=story, user=user) if can_add_sequel else None,
         "can_close": may_close and story.karma_closed_at is None,
         "can_reopen": may_close and story.karma_closed_at is not None,
+        # Without links, a "nothing came of it" mark or an action, the page shows no karma heading.
+        "has_content": bool(links["follows"] or links["sequels"] or story.karma_closed_at or can_add_sequel),
     }

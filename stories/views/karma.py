@@ -1,8 +1,13 @@
-"""Karma: the team's ledger and watchlist, sequel links, suggestions and "nothing came of it"."""
+"""Karma: the team's ledger and watchlist, sequel links, suggestions and "nothing came of it".
+
+Reading a team's karma page: its members, and moderators and superusers (as with its retros).
+Acting on it (logging a sequel, "nothing came of it"): members; closing needs the author or lead.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,7 +24,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from stories import karma as figures
 from stories.forms_karma import LinkSequelForm
 from stories.http import HtmxHttpRequest
-from stories.models import SequelOutcome, Status, Story, Team
+from stories.models import Role, SequelOutcome, Status, Story, Team, is_moderator
 from stories.models.karma import (
     KARMA_WINDOW_DAYS,
     WATCH_MILESTONES,
@@ -28,13 +33,33 @@ from stories.models.karma import (
     reopen_karma,
 )
 
+# Ids above a database bigint are no ids at all, whatever the user typed.
+MAX_ID = 2**63 - 1
 
-def _get_team_for_user(request: HttpRequest, slug: str) -> Team:
-    """The team if the user is in it (superusers: any team); 404 for everyone else."""
-    team = Team.objects.for_user(request.user).filter(slug=slug).distinct().first()
+
+@dataclass(frozen=True)
+class KarmaAccess:
+    team: Team
+    role: str | None
+
+    @property
+    def is_member(self) -> bool:
+        return self.role is not None
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role == Role.LEAD
+
+
+def _get_team_for_user(request: HttpRequest, slug: str) -> KarmaAccess:
+    """The team if the user may read its karma page (members and moderators); 404 for everyone else."""
+    team = Team.objects.filter(slug=slug).first()
     if team is None:
         raise Http404("No such team.")
-    return team
+    role = team.role_of(request.user)
+    if role is None and not is_moderator(request.user):
+        raise Http404("No such team.")
+    return KarmaAccess(team=team, role=role)
 
 
 def _get_story_for_user(request: HttpRequest, story_id: int) -> Story:
@@ -57,14 +82,16 @@ def _redirect_back(request: HttpRequest, story: Story) -> HttpResponse:
 @login_required
 @require_safe
 def karma(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    team = _get_team_for_user(request, slug)
+    access = _get_team_for_user(request, slug)
+    team = access.team
     today = team.today()
     chains = Paginator(figures.ledger(team), figures.LEDGER_PAGE_SIZE).get_page(request.GET.get("page"))
     watched = list(figures.watchlist(team, today)[: figures.MAX_WATCHLIST + 1])
     context = {
         "team": team,
         "today": today,
-        "is_lead": team.is_lead(request.user),
+        "is_lead": access.is_lead,
+        "can_act": access.is_member,
         "chains": chains,
         "rate": figures.karma_rate(team, today),
         "median_days": figures.median_days_to_sequel(team),
@@ -88,35 +115,47 @@ def _parse_day(raw: str | None) -> dt.date | None:
         return None
 
 
+def _parse_id(raw: str) -> int | None:
+    """A database id from user input, or None: "²" passes isdigit() but not int()."""
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > len(str(MAX_ID)):
+        return None
+    value = int(raw)
+    return value if value <= MAX_ID else None
+
+
+def _text_param(request: HttpRequest, name: str, limit: int) -> str:
+    """A typed-in parameter, cut to `limit`, without NUL bytes (PostgreSQL refuses them in text)."""
+    return request.GET.get(name, "").replace("\x00", "")[:limit]
+
+
 @login_required
 @require_safe
 def suggest_originals(request: HttpRequest) -> HttpResponse:
     """htmx, from the story form: earlier stories this one may follow, as radio buttons."""
-    params = request.GET
-    raw_team = params.get("team", "")
+    team_id = _parse_id(_text_param(request, "team", 30))
     team = (
-        Team.objects.for_user(request.user).filter(pk=int(raw_team)).distinct().first()
-        if raw_team.isdigit()
+        Team.objects.for_user(request.user).filter(pk=team_id).distinct().first()
+        if team_id is not None
         else None
     )
     suggestions: list[Story] = []
     selected: Story | None = None
     if team is not None:
-        happened_on = _parse_day(params.get("happened_on")) or team.today()
-        raw_selected = params.get("sequel_of", "")
-        if raw_selected.isdigit():
+        happened_on = _parse_day(_text_param(request, "happened_on", 30)) or team.today()
+        selected_id = _parse_id(_text_param(request, "sequel_of", 30))
+        if selected_id is not None:
             selected = (
                 Story.objects.published()
-                .filter(pk=int(raw_selected), team=team, happened_on__lte=happened_on)
+                .filter(pk=selected_id, team=team, happened_on__lte=happened_on)
                 .select_related("author")
                 .first()
             )
         suggestions = figures.suggest_originals(
             request.user,
             team,
-            client_nickname=params.get("client_nickname", "")[:60],
-            title=params.get("title", "")[:200],
-            text=params.get("what_happened", "")[:2000],
+            client_nickname=_text_param(request, "client_nickname", 60),
+            title=_text_param(request, "title", 200),
+            text=_text_param(request, "what_happened", 2000),
             happened_on=happened_on,
             exclude_ids=(selected.pk,) if selected else (),
         )
@@ -130,7 +169,7 @@ def suggest_originals(request: HttpRequest) -> HttpResponse:
             "suggestions": suggestions,
             "selected_id": selected.pk if selected else None,
             "outcomes": SequelOutcome.choices,
-            "selected_outcome": params.get("sequel_outcome", ""),
+            "selected_outcome": _text_param(request, "sequel_outcome", 30),
         },
     )
 

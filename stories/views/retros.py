@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Value
+from django.db.models import Exists, OuterRef, Value
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -53,8 +53,10 @@ from stories.retro_stats import (
     current_month,
     figures_differ,
     has_stories,
+    is_first_month,
     month_figures,
     month_label,
+    ranked_stories,
     retro_index,
     snapshot_of,
     trend_figures,
@@ -193,7 +195,8 @@ def _present_figures(figures: dict[str, Any], month: dt.date) -> dict[str, Any]:
         "headline_cards": cards,
         "total": headline["total"],
         "went_beyond": headline["went_beyond"],
-        "contributors": headline["contributors"],
+        # Snapshots frozen before anonymous authors were left out of the count have none to show.
+        "named_contributors": headline.get("named_contributors"),
         "heatmap_rows": rows,
         "heatmap_other": heatmap["other"],
         "heatmap_folded": heatmap["folded"],
@@ -217,7 +220,7 @@ def _base_context(
         "access": access,
         "month": month,
         "month_name": month_label(month),
-        "previous_month": month_before(month),
+        "previous_month": None if is_first_month(month) else month_before(month),
         "next_month": month_after(month) if month < this_month else None,
         "is_current_month": month == this_month,
         "today": access.team.today(),
@@ -247,15 +250,14 @@ def _highlights_context(
 ) -> dict[str, Any]:
     """Voting candidates (the month's stories, most voted first) and the highlights leading the page."""
     team = access.team
-    stories = Story.objects.published().for_month(team, month.year, month.month).select_related("author")
-    if retro is not None:
-        stories = stories.annotate(
-            votes=Count("retro_votes", filter=Q(retro_votes__retro=retro)),
-            mine=Exists(RetroVote.objects.filter(retro=retro, story=OuterRef("pk"), voter=_person(request))),
-        )
+    # The same ranking a closing retro freezes (retro_stats.highlight_votes).
+    stories = ranked_stories(team, month, retro).select_related("author")
+    if retro is not None and retro.pk is not None:
+        mine = Exists(RetroVote.objects.filter(retro=retro, story=OuterRef("pk"), voter=_person(request)))
+        stories = stories.annotate(mine=mine)
     else:
-        stories = stories.annotate(votes=Value(0, IntegerField()), mine=Value(False))
-    candidates = list(stories.order_by("-votes", "-happened_on", "-pk"))
+        stories = stories.annotate(mine=Value(False))
+    candidates = list(stories)
     if retro is not None and retro.is_closed and retro.snapshot:
         # A closed retro keeps its frozen ranking; a story hidden since is not shown again.
         frozen = retro.snapshot["figures"]["highlights"][:HIGHLIGHT_COUNT]
@@ -312,6 +314,39 @@ def _notes_context(access: TeamAccess, retro: Retro | None, form: NotesForm | No
     }
 
 
+def _karma_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> dict[str, Any]:
+    """The month's karma section: frozen with the figures when the retro closed, else live.
+
+    Retros closed before the section was frozen have no copy of it and show it live.
+    """
+    frozen = retro.snapshot.get("karma") if retro and retro.is_closed and retro.snapshot else None
+    if frozen is None:
+        return {"karma": month_section(access.team, month), "karma_frozen": False}
+    return {"karma": _without_unpublished_titles(access.team, frozen), "karma_frozen": True}
+
+
+def _without_unpublished_titles(team: Team, karma: dict[str, Any]) -> dict[str, Any]:
+    """The frozen section, minus the titles of stories hidden or withdrawn since (one query).
+
+    The figures stay as they were; a story that is no longer published is not shown again,
+    as with the frozen highlights.
+    """
+    rows = karma.get("sequels", [])
+    if not rows:
+        return karma
+    ids = {row[key] for row in rows for key in ("original_id", "sequel_id")}
+    published = set(Story.objects.published().filter(team=team, pk__in=ids).values_list("pk", flat=True))
+    shown = []
+    for row in rows:
+        row = dict(row)
+        if row["original_id"] not in published:
+            row.update(original_title="", cost_note="", original_gone=True)
+        if row["sequel_id"] not in published:
+            row.update(sequel_title="", sequel_gone=True)
+        shown.append(row)
+    return {**karma, "sequels": shown}
+
+
 def _full_context(
     request: HtmxHttpRequest,
     access: TeamAccess,
@@ -325,7 +360,7 @@ def _full_context(
         **_highlights_context(request, access, month, retro),
         **_actions_context(access, month, retro, forms.get("action_form")),
         **_notes_context(access, retro, forms.get("notes_form")),
-        "karma": month_section(access.team, month),
+        **_karma_context(access, month, retro),
     }
 
 
@@ -521,7 +556,10 @@ def retro_close(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResp
     _require_lead(access)
     retro = _retro_for_update(access.team, month)
     try:
-        retro.close(by=_person(request), snapshot=snapshot_of(month_figures(access.team, month, retro)))
+        snapshot = snapshot_of(
+            month_figures(access.team, month, retro), karma=month_section(access.team, month)
+        )
+        retro.close(by=_person(request), snapshot=snapshot)
     except RetroStateError as exc:
         return _whole_retro_response(request, access, month, error=str(exc))
     return _whole_retro_response(
@@ -692,6 +730,41 @@ def _chart_labels(month_slugs: list[str]) -> list[str]:
     return labels
 
 
+def _principle_multiple(row: dict[str, Any], labels: list[str], peak: int) -> dict[str, Any]:
+    """One principle's small multiple: a chart when it has figures to draw, else a short text.
+
+    `state` is "chart", "folded" (every figure it has rests on too few people, so an empty
+    box would pretend nothing happened) or "untagged" (nobody tagged it in the window).
+    """
+    values = [*row["honoured"], *row["broken"]]
+    folded_months = sum(
+        1
+        for honoured, broken in zip(row["honoured"], row["broken"], strict=True)
+        if None in (honoured, broken)
+    )
+    state = "chart" if any(values) else "folded" if folded_months else "untagged"
+    chart = None
+    if state == "chart":
+        chart = charts.diverging_bars(
+            f"chart-principle-{row['principle']}",
+            _("%(name)s: honoured above the line, broken below, month by month") % {"name": row["name"]},
+            labels,
+            row["honoured"],
+            row["broken"],
+            peak=peak,
+            up_name=_("honoured"),
+            down_name=_("broken"),
+            folded_name=_("folded for privacy"),
+        )
+    return {
+        **row,
+        "state": state,
+        "chart": chart,
+        "folded_months": folded_months,
+        "cells": list(zip(row["honoured"], row["broken"], strict=True)),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def trends(request: HtmxHttpRequest, slug: str) -> HttpResponse:
@@ -745,24 +818,7 @@ def trends(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     principle_peak = max(
         (v or 0 for row in data["principles"]["rows"] for v in [*row["honoured"], *row["broken"]]), default=0
     )
-    principle_rows = [
-        {
-            **row,
-            "chart": charts.diverging_bars(
-                f"chart-principle-{row['principle']}",
-                _("%(name)s: honoured above the line, broken below, month by month") % {"name": row["name"]},
-                labels,
-                row["honoured"],
-                row["broken"],
-                peak=principle_peak,
-                up_name=_("honoured"),
-                down_name=_("broken"),
-            ),
-            "cells": list(zip(row["honoured"], row["broken"], strict=True)),
-            "any": any(row["honoured"]) or any(row["broken"]) or None in row["honoured"] + row["broken"],
-        }
-        for row in data["principles"]["rows"]
-    ]
+    principle_rows = [_principle_multiple(row, labels, principle_peak) for row in data["principles"]["rows"]]
     context = {
         "team": access.team,
         "access": access,
@@ -828,7 +884,7 @@ def retros_across_teams(request: HtmxHttpRequest, month: dt.date) -> HttpRespons
     context = {
         "month": month,
         "month_name": month_label(month),
-        "previous_month": month_before(month),
+        "previous_month": None if is_first_month(month) else month_before(month),
         "next_month": month_after(month) if month < latest else None,
         "rows": rows,
         "cell_headers": [

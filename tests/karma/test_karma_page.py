@@ -1,4 +1,7 @@
-"""/teams/<slug>/karma/: figures, watchlist and ledger, for members only, in constant queries."""
+"""/teams/<slug>/karma/: figures, watchlist and ledger, in constant queries.
+
+Members read and act; moderators and superusers read it from outside the team, as its retros.
+"""
 
 from __future__ import annotations
 
@@ -75,15 +78,29 @@ def test_it_explains_an_empty_page(member_client):
     assert re.search(r'id="karma-rate">\s*–', html)
 
 
-def test_it_is_for_members_only(
+def test_it_is_for_members_moderators_and_superusers(
     team, client, outsider_client, other_lead_client, moderator_client, superuser_client
 ):
     assert client.get(URL).status_code == 302
     assert outsider_client.get(URL).status_code == 404
     assert other_lead_client.get(URL).status_code == 404
-    assert moderator_client.get(URL).status_code == 404  # moderating is not membership
+    # As with the team's retros: moderators and superusers read it from outside the team.
+    assert moderator_client.get(URL).status_code == 200
     assert superuser_client.get(URL).status_code == 200
     assert superuser_client.get(reverse("karma", args=["no-such-team"])).status_code == 404
+
+
+def test_it_lets_moderators_read_without_acting(moderator_client, superuser_client, story_ago, frozen):
+    original = _chain(story_ago, days=200, title="Stayed after closing for the Hendersons")
+    watched = story_ago(45, title="Free gift wrap for the nervous groom", anonymous=True)
+
+    for client in (moderator_client, superuser_client):
+        html = client.get(URL).content.decode()
+        assert f'data-chain="{original.pk}"' in html
+        assert watched.title in html
+        assert f"?sequel_of={watched.pk}" not in html
+        assert reverse("karma_close", args=[watched.pk]) not in html
+        assert ">Actions<" not in html
 
 
 def test_it_refuses_other_methods(member_client):

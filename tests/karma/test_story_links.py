@@ -82,6 +82,34 @@ def test_it_offers_no_sequel_on_an_unpublished_story(member, story_ago, frozen):
     assert "Nothing came of it" not in html
 
 
+def test_it_shows_no_karma_section_when_there_is_nothing_to_show(member, story_ago, frozen):
+    for status in (Status.PENDING, Status.REJECTED, Status.HIDDEN):
+        own = story_ago(50, status=status)
+        assert 'id="karma"' not in _render(own, member), status
+        assert "Karma" not in _render(own, member), status
+
+
+def test_it_shows_the_section_on_an_unpublished_story_that_follows_another(member, story_ago, frozen):
+    original = story_ago(50, title="Umbrella lent in the storm")
+    pending = story_ago(8, status=Status.PENDING)
+    SequelLinkFactory(original=original, sequel=pending)
+
+    html = _render(pending, member)
+
+    assert 'id="karma"' in html and "Umbrella lent in the storm" in html
+    assert "Log a sequel" not in html
+
+
+def test_it_offers_moderators_from_outside_the_team_nothing_to_do(moderator, story_ago, frozen):
+    published = story_ago(50)
+    story_ago(10)
+
+    html = _render(published, moderator)
+
+    assert "Log a sequel" not in html and reverse("sequel_link", args=[published.pk]) not in html
+    assert 'id="karma"' not in html
+
+
 def test_it_shows_a_closed_story_with_undo_for_its_author(member, story_ago, frozen):
     closed = story_ago(50, karma_closed_at=dt.datetime(2025, 6, 1, 10, 0, tzinfo=dt.UTC))
 

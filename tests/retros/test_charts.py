@@ -60,3 +60,20 @@ def test_it_picks_round_axis_maxima():
 def test_it_leaves_folded_rows_out_of_bar_lists():
     svg = charts.hbar_chart("c5", "t", [("Phone", 4, "#000"), ("Email", None, "#000"), ("Chat", 0, "#000")])
     assert "Phone" in svg and "Email" not in svg and "Chat" not in svg
+
+
+def test_it_marks_folded_small_multiple_months_apart_from_zero():
+    svg = charts.diverging_bars(
+        "d",
+        "x",
+        ["Jan", "Feb", "Mar"],
+        [2, None, 0],
+        [0, 1, None],
+        peak=2,
+        up_name="up",
+        down_name="down",
+        folded_name="folded for privacy",
+    )
+    assert svg.count(f'fill="{charts.GOOD}"') == 1 and svg.count(f'fill="{charts.BAD}"') == 1
+    assert svg.count(f'fill="{charts.FOLDED}"') == 2
+    assert "<title>Feb: up folded for privacy</title>" in svg

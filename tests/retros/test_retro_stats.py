@@ -52,7 +52,7 @@ def test_it_counts_the_headline_with_changes_against_last_month(team, month_stor
     assert figures["good"] == {"now": 4, "prev": 0, "delta": 4}
     assert figures["bad"] == {"now": 2, "prev": 1, "delta": 1}
     assert figures["gave"]["now"] == 5 and figures["received"]["now"] == 1
-    assert figures["contributors"] == 3
+    assert figures["named_contributors"] == 3
 
 
 def test_it_folds_heatmap_cells_resting_on_fewer_than_three_people(team, month_stories, last_month):

@@ -6,6 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from stories import charts
+from tests.factories import StoryFactory
 from tests.retros.helpers import is_login_redirect
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +62,42 @@ def test_it_falls_back_to_twelve_months_on_bad_input(member_client, url):
 
 def test_it_has_a_friendly_empty_state(member_client, url):
     assert "No published stories in this period yet" in member_client.get(url).content.decode()
+
+
+def test_it_says_folded_for_privacy_instead_of_drawing_an_empty_chart(member_client, url, month_stories):
+    response = member_client.get(url)
+    html = response.content.decode()
+    states = {row["principle"]: row["state"] for row in response.context["principle_rows"]}
+
+    # Empathy was honoured by three people: drawn. Make it right was broken by two: folded.
+    assert states["empathy"] == "chart" and 'id="chart-principle-empathy"' in html
+    assert states["make-it-right"] == "folded" and 'id="chart-principle-make-it-right"' not in html
+    folded = html.split('id="multiple-make-it-right"')[1].split("</figure>")[0]
+    assert "Folded for privacy (fewer than 3 contributors)." in folded
+    assert states["honesty"] == "untagged" and 'id="chart-principle-honesty"' not in html
+    assert "Not tagged in these months." in html.split('id="multiple-honesty"')[1].split("</figure>")[0]
+
+
+def test_it_keeps_folded_cells_apart_from_zero_in_the_data_table(
+    member_client, url, month_stories, last_month
+):
+    html = member_client.get(url).content.decode()
+    table = html.split("Table: honoured / broken per principle and month")[1].split("</table>")[0]
+    make_it_right = table.split("Make it right</th>")[1].split("</tr>")[0]
+
+    # Last month: never honoured (0), broken by too few people to show (—), and the row stays.
+    assert '0 / —<span class="visually-hidden"> folded for privacy</span></td>' in make_it_right
+    other = table.split("Other (folded for privacy)</th>")[1].split("</tr>")[0]
+    assert "0 / 2</td>" in other
+
+
+def test_it_marks_folded_months_in_a_drawn_chart(member_client, url, team, month_stories, this_month):
+    # A single person honoured empathy this month: that month is folded, last month is drawn.
+    StoryFactory(team=team, happened_on=this_month, tags=[("empathy", "honoured")])
+
+    response = member_client.get(url)
+
+    row = next(row for row in response.context["principle_rows"] if row["principle"] == "empathy")
+    assert row["state"] == "chart" and row["folded_months"] == 1
+    assert f'fill="{charts.FOLDED}"' in str(row["chart"])
+    assert "1 month folded for privacy (grey dash)." in response.content.decode()
