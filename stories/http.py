@@ -1,8 +1,10 @@
-"""Request types for the type checker: what our middleware adds to Django's HttpRequest."""
+"""Request types for the type checker, and the access helper every story view shares."""
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django_htmx.middleware import HtmxDetails
+
+from stories.models import Story
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -14,3 +16,11 @@ class AuthenticatedHttpRequest(HtmxHttpRequest):
     """A request behind @login_required."""
 
     user: User  # type: ignore[assignment]
+
+
+def get_story_for_user(request: HttpRequest, story_id: int) -> Story:
+    """The story if this user may see it; 404 otherwise, so outsiders learn nothing."""
+    story = Story.objects.select_related("team", "author").filter(pk=story_id).first()
+    if story is None or not story.can_be_seen_by(request.user):
+        raise Http404("No such story.")
+    return story

@@ -23,7 +23,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from stories import karma as figures
 from stories.forms_karma import LinkSequelForm
-from stories.http import HtmxHttpRequest
+from stories.http import HtmxHttpRequest, get_story_for_user
 from stories.models import Role, SequelOutcome, Status, Story, Team, is_moderator
 from stories.models.karma import (
     KARMA_WINDOW_DAYS,
@@ -60,13 +60,6 @@ def _get_team_for_user(request: HttpRequest, slug: str) -> KarmaAccess:
     if role is None and not is_moderator(request.user):
         raise Http404("No such team.")
     return KarmaAccess(team=team, role=role)
-
-
-def _get_story_for_user(request: HttpRequest, story_id: int) -> Story:
-    story = Story.objects.select_related("team", "author").filter(pk=story_id).first()
-    if story is None or not story.can_be_seen_by(request.user):
-        raise Http404("No such story.")
-    return story
 
 
 def _redirect_back(request: HttpRequest, story: Story) -> HttpResponse:
@@ -178,7 +171,7 @@ def suggest_originals(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def sequel_link(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
     """Link an existing later story as a sequel of this one."""
-    original = _get_story_for_user(request, story_id)
+    original = get_story_for_user(request, story_id)
     if original.status != Status.PUBLISHED and original.author_id != request.user.pk:
         raise PermissionDenied("Only a published story can have a sequel.")
     form = LinkSequelForm(request.POST or None, original=original, user=request.user)
@@ -204,7 +197,7 @@ def sequel_link(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
 @require_POST
 def karma_close(request: HttpRequest, story_id: int) -> HttpResponse:
     """ "Nothing came of it": the story leaves the watchlist and counts as a miss."""
-    story = _get_story_for_user(request, story_id)
+    story = get_story_for_user(request, story_id)
     if not can_close_karma(story, request.user):
         raise PermissionDenied("Only the author or the team lead can do this.")
     try:
@@ -223,7 +216,7 @@ def karma_close(request: HttpRequest, story_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def karma_reopen(request: HttpRequest, story_id: int) -> HttpResponse:
-    story = _get_story_for_user(request, story_id)
+    story = get_story_for_user(request, story_id)
     if not can_close_karma(story, request.user):
         raise PermissionDenied("Only the author or the team lead can do this.")
     reopen_karma(story, by=request.user)

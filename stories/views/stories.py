@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from stories.forms import SCANNED_FIELDS, StoryFilterForm, StoryForm
-from stories.http import AuthenticatedHttpRequest
+from stories.http import AuthenticatedHttpRequest, get_story_for_user
 from stories.models import IllegalTransition, SequelLink, Status, Story, Team
 from stories.personal_data import redact
 
@@ -27,16 +27,8 @@ STORIES_PER_PAGE = 20
 TWIN_WINDOW = dt.timedelta(minutes=30)
 
 
-def _get_story_for_user(request: AuthenticatedHttpRequest, story_id: int) -> Story:
-    """The story if this user may see it; 404 otherwise, so outsiders learn nothing."""
-    story = Story.objects.select_related("team", "author").filter(pk=story_id).first()
-    if story is None or not story.can_be_seen_by(request.user):
-        raise Http404("No such story.")
-    return story
-
-
 def _get_own_editable_story(request: AuthenticatedHttpRequest, story_id: int) -> Story:
-    story = _get_story_for_user(request, story_id)
+    story = get_story_for_user(request, story_id)
     if story.author_id != request.user.pk:
         raise PermissionDenied("Only the author can change this story.")
     return story
@@ -266,7 +258,7 @@ def story_validate(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def story_detail(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
-    story = _get_story_for_user(request, story_id)
+    story = get_story_for_user(request, story_id)
     tags = story.tags.select_related("principle").order_by("principle__position")
     return render(request, "stories/story_detail.html", {"story": story, "tags": tags})
 
