@@ -73,6 +73,43 @@ def test_it_meets_the_precision_and_recall_bar_on_the_corpus(capsys):
         ("mail jo.bloggs@example.co.uk.", PersonalDataKind.EMAIL, "jo.bloggs@example.co.uk"),
         ("card 4111 1111 1111 1111 12/26", PersonalDataKind.CARD, "4111 1111 1111 1111"),
         ("IBAN GB82 WEST 1234 5698 7654 32 thanks", PersonalDataKind.IBAN, "GB82 WEST 1234 5698 7654 32"),
+        # No-break, thin and narrow no-break spaces, dots, tabs, slashes and mixed separators.
+        (
+            "card 4111\u00a01111\u00a01111\u00a01111.",
+            PersonalDataKind.CARD,
+            "4111\u00a01111\u00a01111\u00a01111",
+        ),
+        (
+            "card 4111\u20091111\u20091111\u20091111!",
+            PersonalDataKind.CARD,
+            "4111\u20091111\u20091111\u20091111",
+        ),
+        (
+            "card 4111\u202f1111\u202f1111\u202f1111",
+            PersonalDataKind.CARD,
+            "4111\u202f1111\u202f1111\u202f1111",
+        ),
+        ("card 4111.1111.1111.1111.", PersonalDataKind.CARD, "4111.1111.1111.1111"),
+        ("card 4111  1111  1111  1111 ok", PersonalDataKind.CARD, "4111  1111  1111  1111"),
+        ("card 4111 1111-1111 1111 ok", PersonalDataKind.CARD, "4111 1111-1111 1111"),
+        ("card 4111 - 1111 - 1111 - 1111 ok", PersonalDataKind.CARD, "4111 - 1111 - 1111 - 1111"),
+        ("card 4111\t1111\t1111\t1111", PersonalDataKind.CARD, "4111\t1111\t1111\t1111"),
+        ("card 4111/1111/1111/1111 ok", PersonalDataKind.CARD, "4111/1111/1111/1111"),
+        ("card 4111.1111.1111.1111 12/26", PersonalDataKind.CARD, "4111.1111.1111.1111"),
+        ("Amex 3782.822463.10005.", PersonalDataKind.CARD, "3782.822463.10005"),
+        ("ring +44\u00a020\u00a07946\u00a00958.", PersonalDataKind.PHONE, "+44\u00a020\u00a07946\u00a00958"),
+        ("ring 07700  900123 now", PersonalDataKind.PHONE, "07700  900123"),
+        ("ring 0161 - 496 - 0789.", PersonalDataKind.PHONE, "0161 - 496 - 0789"),
+        ("ring (020)\u202f7946\u202f0958", PersonalDataKind.PHONE, "(020)\u202f7946\u202f0958"),
+        ("ring 415\u00a0555\u00a00100.", PersonalDataKind.PHONE, "415\u00a0555\u00a00100"),
+        ("to gb82west12345698765432.", PersonalDataKind.IBAN, "gb82west12345698765432"),
+        ("to gb82 west 1234 5698 7654 32 now", PersonalDataKind.IBAN, "gb82 west 1234 5698 7654 32"),
+        (
+            "to DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000.",
+            PersonalDataKind.IBAN,
+            "DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000",
+        ),
+        ("to FR14-2004-1010-0505-0001-3M02-606.", PersonalDataKind.IBAN, "FR14-2004-1010-0505-0001-3M02-606"),
     ],
 )
 def test_it_reports_the_exact_span_of_each_match(text, kind, found):
@@ -91,6 +128,34 @@ def test_it_returns_matches_sorted_and_without_overlaps():
     ]
     assert all(a.end <= b.start for a, b in itertools.pairwise(matches))
     assert all(text[m.start : m.end] == m.text for m in matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on 01.05.2024 and 31.12.2024",
+        "version 1.2.3.4",
+        "hosts 10.0.0.1, 192.168.1.254 and 203.0.113.195",
+        "seasons 2023 / 2024 / 2025 / 2026",  # passes Luhn, but four years are not a card
+        "4111.1111.1111.1112",  # fails Luhn whatever the separators
+        "gb82 west 1234 5698 7654 33",  # fails mod 97 in lower case too
+        "4111 1111 1111",  # twelve digits are too few
+        "4111 --- 1111 --- 1111 --- 1111",  # four separators between groups are too many
+    ],
+)
+def test_it_does_not_mistake_dates_versions_addresses_or_bad_checksums_for_personal_data(text):
+    assert find_personal_data(text) == []
+
+
+def test_it_finds_a_card_that_starts_inside_a_run_that_fails_the_check():
+    text = "ref 2024 4111 1111 1111 1111"
+    [match] = find_personal_data(text)
+    assert (match.kind, match.text) == (PersonalDataKind.CARD, "4111 1111 1111 1111")
+
+
+def test_it_finds_two_phone_numbers_written_one_after_the_other_in_one_pass():
+    matches = find_personal_data("call 020 7946 0958 07700 900123")
+    assert [m.text for m in matches] == ["020 7946 0958", "07700 900123"]
 
 
 def test_it_prefers_the_iban_over_the_digits_inside_it():
@@ -121,11 +186,12 @@ def test_it_checks_cards_with_luhn_and_ibans_with_mod_97():
 
 _FRAGMENTS = st.sampled_from(
     [text for text, _ in CORPUS]
-    + ["+", "00", "0", "(", ")", " ", "-", ".", "/", "@", "#", "GB82", "4111", "\x00", "é", "\n", "[phone]"]
+    + ["+", "00", "0", "(", ")", " ", "-", ".", "/", "@", "#", "GB82", "gb82", "4111", "\x00", "é", "\n"]
+    + ["\u00a0", "\u2009", "\u202f", "\t", " - ", "[phone]", "[card]"]
 )
 _TEXT = st.one_of(
     st.text(max_size=300),
-    st.text(alphabet="0123456789 +-().@/#abcGBXZ\x00", max_size=200),
+    st.text(alphabet="0123456789 +-().@/#abcGBXZgbxz\x00\u00a0\u2009\t", max_size=200),
     st.lists(_FRAGMENTS, max_size=12).map("".join),
 )
 
@@ -167,6 +233,18 @@ MEGABYTE = 1_000_000
         ("x" * 60 + "@" + "y-" * 30 + ".") * (MEGABYTE // 120),
         "\x00" * MEGABYTE,
         "Call 020 7946 0958 or mail a.b@example.com; order #123456 on 2024-05-01. " * (MEGABYTE // 75),
+        "4111\u00a0" * (MEGABYTE // 5),
+        "4111 - " * (MEGABYTE // 7),
+        "4111 " * (MEGABYTE // 5),
+        "4 .-/" * (MEGABYTE // 5),
+        "1.2.3.4 " * (MEGABYTE // 8),
+        "2023 / 2024 / 2025 / 2026 " * (MEGABYTE // 26),
+        "4111\u00a01111\u00a01111\u00a01111 " * (MEGABYTE // 20),
+        "07700  900123 " * (MEGABYTE // 14),
+        "gb82 " * (MEGABYTE // 5),
+        ("gb82 " + "a1 " * 10) * (MEGABYTE // 35),
+        "+4 - " * (MEGABYTE // 5),
+        " ".join(f"4{index % 997:03d}" for index in range(MEGABYTE // 5)),
     ],
     ids=[
         "letters",
@@ -181,6 +259,18 @@ MEGABYTE = 1_000_000
         "near-emails",
         "nul-bytes",
         "realistic",
+        "no-break-card-groups",
+        "spaced-dash-card-groups",
+        "space-card-groups",
+        "separator-soup",
+        "versions",
+        "years",
+        "valid-cards",
+        "valid-phones",
+        "iban-starts",
+        "iban-letters-and-digits",
+        "plus-and-dashes",
+        "varied-card-groups",
     ],
 )
 def test_it_scans_a_megabyte_in_well_under_a_second(text):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.conf import settings
@@ -24,6 +25,14 @@ ANONYMOUS_LABEL = _("Anonymous")
 PERSONAL_DATA_REASON = _("personal data")
 SYSTEM_LABEL = _("Service Retro")
 FLAGGER_LABEL = _("A team member")
+# How the author sees who acted on their story: the people who decide stay unnamed, so a
+# decision is the team's, not a person's to be confronted about.
+AUTHOR_SELF_LABEL = _("you")
+AUTHOR_MODERATOR_LABEL = _("a moderator")
+STILL_HOLDS_PERSONAL_DATA = _("This story still holds personal data: redact it first, or ask a moderator.")
+HELD_FOR_PERSONAL_DATA = _(
+    "This story was held for personal data and has not been redacted since: only a moderator can publish it."
+)
 
 
 class Kind(models.TextChoices):
@@ -109,6 +118,26 @@ class IllegalTransition(Exception):
             _("Cannot %(action)s a story that is %(status)s.")
             % {"action": _ACTION_VERBS[ModerationAction(action)], "status": Status(status).label.lower()}
         )
+
+
+class HoldsPersonalData(IllegalTransition):
+    """Publishing a story that may still hold personal data, asked by someone who is not a moderator."""
+
+
+def publishing_refusal(values: Mapping[str, Any]) -> str | None:
+    """Why only a moderator may publish a story with these field values, or None if anyone may.
+
+    The text still holds personal data, or the story was held for it (by the guard or by a
+    personal-data flag) and nobody has redacted it since: a flag may point at what the
+    detector cannot see, such as a name.
+    """
+    from stories.personal_data import find_personal_data
+
+    if any(find_personal_data(values[field] or "") for field in REDACTABLE_FIELDS):
+        return str(STILL_HOLDS_PERSONAL_DATA)
+    if values["status_reason"] == str(PERSONAL_DATA_REASON):
+        return str(HELD_FOR_PERSONAL_DATA)
+    return None
 
 
 def is_moderator(user: AnyUser) -> bool:
@@ -317,6 +346,7 @@ class Story(models.Model):
         reason: str = "",
         extra: dict[str, Any] | None = None,
         resolve_flags: bool = False,
+        check: Callable[[], None] | None = None,
     ) -> ModerationEvent:
         if self.status not in allowed_from:
             raise IllegalTransition.refused(action, self.status)
@@ -324,6 +354,8 @@ class Story(models.Model):
         if to == Status.PUBLISHED and self.published_at is None:
             updates["published_at"] = timezone.now()
         with transaction.atomic():
+            if check is not None:
+                check()
             changed = Story.objects.filter(pk=self.pk, status=self.status).update(**updates)
             if not changed:
                 self._raise_already_decided()
@@ -376,6 +408,33 @@ class Story(models.Model):
             story=self, actor=_actor(by), action=action, from_status="", to_status=to, reason=reason
         )
 
+    def publishing_refusal_for(self, user: AnyUser) -> str | None:
+        """Why this user may not publish the story as it stands (approve or restore it), or None."""
+        if is_moderator(user):
+            return None
+        return publishing_refusal(
+            {field: getattr(self, field) for field in (*REDACTABLE_FIELDS, "status_reason")}
+        )
+
+    def _require_clearance_to_publish(self, by: AnyUser) -> None:
+        """Only a moderator publishes a story that may hold personal data.
+
+        Runs inside the move's transaction on the stored text, locked: an edit that just
+        put personal data back must not slip through on a copy read a moment earlier.
+        """
+        if is_moderator(by):
+            return
+        current = (
+            Story.objects.select_for_update()
+            .filter(pk=self.pk, status=self.status)
+            .values(*REDACTABLE_FIELDS, "status_reason")
+            .first()
+        )
+        # Gone or decided meanwhile: the compare-and-set that follows says so.
+        refusal = publishing_refusal(current) if current is not None else None
+        if refusal:
+            raise HoldsPersonalData(refusal)
+
     def approve(self, *, by: AnyUser) -> ModerationEvent:
         return self._move(
             action=ModerationAction.APPROVE,
@@ -384,6 +443,7 @@ class Story(models.Model):
             by=by,
             extra={"status_reason": ""},
             resolve_flags=True,
+            check=lambda: self._require_clearance_to_publish(by),
         )
 
     def reject(self, *, by: AnyUser, reason: str) -> ModerationEvent:
@@ -419,6 +479,7 @@ class Story(models.Model):
             by=by,
             extra={"status_reason": ""},
             resolve_flags=True,
+            check=lambda: self._require_clearance_to_publish(by),
         )
 
     def withdraw(self, *, by: AnyUser) -> ModerationEvent:
@@ -520,7 +581,12 @@ class Story(models.Model):
             )
 
     def can_be_flagged_by(self, user: AnyUser) -> bool:
-        return self.status == Status.PUBLISHED and self.team.role_of(user) is not None
+        """Members flag other people's published stories; an author edits, withdraws or asks their lead."""
+        return (
+            self.status == Status.PUBLISHED
+            and user.pk != self.author_id
+            and self.team.role_of(user) is not None
+        )
 
     def flag(self, *, by: AnyUser, reason: str, comment: str = "") -> Flag:
         """A member asks a moderator to look at a published story.
@@ -533,6 +599,10 @@ class Story(models.Model):
             raise IllegalTransition(_("Only members of the team can flag its stories."))
         if self.status != Status.PUBLISHED:
             raise IllegalTransition.refused(ModerationAction.FLAG, self.status)
+        if by.pk == self.author_id:
+            raise IllegalTransition(
+                _("You cannot flag your own story; ask your team lead if it should come down.")
+            )
         label = str(FlagReason(reason).label)
         try:
             with transaction.atomic():
@@ -654,6 +724,19 @@ class ModerationEvent(models.Model):
                 return str(FLAGGER_LABEL)
         actor = self.actor
         return actor.get_full_name() or actor.get_username()  # type: ignore[union-attr]
+
+    def actor_label_for_author(self, story: Story) -> str:
+        """Who did it, as the story's author sees their own story's history.
+
+        The author's own moves are "you"; whoever decided or flagged stays unnamed.
+        """
+        if self.actor_id is None:
+            return str(SYSTEM_LABEL)
+        if self.actor_id == story.author_id:
+            return str(AUTHOR_SELF_LABEL)
+        if self.action == ModerationAction.FLAG:
+            return str(FLAGGER_LABEL)
+        return str(AUTHOR_MODERATOR_LABEL)
 
 
 class Flag(models.Model):

@@ -20,16 +20,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from stories.forms_moderation import DecisionForm, FlagForm
 from stories.http import HtmxHttpRequest
 from stories.models import Flag, IllegalTransition, ModerationEvent, Status, Story, Team
-from stories.models.story import REDACTABLE_FIELDS, is_moderator
+from stories.models.story import REDACTABLE_FIELDS, HoldsPersonalData, is_moderator
 from stories.personal_data import PersonalDataKind, find_personal_data
 
 QUEUE_PAGE_SIZE = 25
 BULK_MAX = 100
+# The largest primary key any of our databases stores (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
 
 SUCCESS, ERROR = "success", "danger"
 
@@ -56,6 +59,8 @@ class StoryRow:
     waiting: bool
     actions: set[str] = field(default_factory=set)
     notice: tuple[str, str] | None = None
+    # Why this viewer may not approve or restore the story (it may hold personal data).
+    publishing_refusal: str | None = None
 
 
 def _segments(text: str) -> list[Segment]:
@@ -99,6 +104,10 @@ def build_row(
         moves.add("dismiss_flags")
     if kinds and story.status != Status.WITHDRAWN:
         moves.add("redact")
+    refusal = story.publishing_refusal_for(viewer) if moves & {"approve", "restore"} else None
+    if refusal:
+        # Redact becomes the way forward; publishing waits for a moderator.
+        moves -= {"approve", "restore"}
     actions = moves if waiting or every_move else set()
     return StoryRow(
         story=story,
@@ -114,6 +123,7 @@ def build_row(
         waiting=waiting,
         actions=actions,
         notice=notice,
+        publishing_refusal=refusal if actions else None,
     )
 
 
@@ -131,7 +141,7 @@ def _require_queue_access(request: HtmxHttpRequest) -> None:
 
 def _get_story_to_moderate(request: HtmxHttpRequest, story_id: int) -> Story:
     """The story if this user may moderate it: 404 for outsiders, 403 for members who may not."""
-    story = Story.objects.select_related("team", "author").filter(pk=story_id).first()
+    story = _get_story(story_id)
     if story is None:
         raise Http404("No such story.")
     if story.can_be_moderated_by(request.user):
@@ -141,8 +151,31 @@ def _get_story_to_moderate(request: HtmxHttpRequest, story_id: int) -> Story:
     raise Http404("No such story.")
 
 
-def _waiting_count(user: Any) -> int:
-    return Story.objects.awaiting_moderation_for(user).distinct().count()
+def _get_story(story_id: int) -> Story | None:
+    # The URL converter takes any run of digits; past 64 bits there is no such story.
+    if not 0 < story_id <= MAX_ID:
+        return None
+    return Story.objects.select_related("team", "author").filter(pk=story_id).first()
+
+
+def _waiting_count(user: Any, team_slug: str = "") -> int:
+    """What waits for this user: everywhere (the navigation badge) or in one team (the queue header)."""
+    stories = Story.objects.awaiting_moderation_for(user)
+    if team_slug:
+        stories = stories.filter(team__slug=team_slug)
+    return stories.distinct().count()
+
+
+def parse_id(value: str) -> int | None:
+    """A primary key typed by a client, or None for anything a database could not hold.
+
+    `str.isdigit()` alone accepts "²" and other digits `int()` refuses, and SQLite
+    overflows past 64 bits.
+    """
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None
 
 
 def _back(request: HtmxHttpRequest) -> HttpResponse:
@@ -184,7 +217,9 @@ def queue(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def _selected_ids(request: HtmxHttpRequest) -> list[int]:
-    return [int(value) for value in request.POST.getlist("story") if value.isdigit()][:BULK_MAX]
+    ids = (parse_id(value) for value in request.POST.getlist("story"))
+    # Each story once, in the order ticked: a repeated id is not a second story to report on.
+    return list(dict.fromkeys(story_id for story_id in ids if story_id is not None))[:BULK_MAX]
 
 
 @login_required
@@ -192,7 +227,7 @@ def _selected_ids(request: HtmxHttpRequest) -> list[int]:
 def bulk_approve(request: HtmxHttpRequest) -> HttpResponse:
     _require_queue_access(request)
     ids = _selected_ids(request)
-    approved = 0
+    approved = skipped = 0
     refused: list[str] = []
     # Only stories this user may moderate are looked at; any other id is simply not found.
     for story in (
@@ -200,6 +235,8 @@ def bulk_approve(request: HtmxHttpRequest) -> HttpResponse:
     ):
         try:
             story.approve(by=request.user)
+        except HoldsPersonalData:
+            skipped += 1
         except IllegalTransition as error:
             refused.append(f"“{story.title}”: {error}")
         else:
@@ -210,10 +247,19 @@ def bulk_approve(request: HtmxHttpRequest) -> HttpResponse:
         notice = (SUCCESS, _("%(count)d approved and published.") % {"count": approved})
     else:
         # Unknown ids are stories another moderator already took out of the queue.
-        missing = len(ids) - approved - len(refused)
-        details = refused + (
-            [_("%(count)d already decided by someone else.") % {"count": missing}] if missing else []
-        )
+        missing = len(ids) - approved - skipped - len(refused)
+        details = [*refused]
+        if skipped:
+            details.append(
+                ngettext(
+                    "%(count)d skipped: it still holds personal data; redact it first, or ask a moderator.",
+                    "%(count)d skipped: they still hold personal data; redact them first, or ask a moderator.",
+                    skipped,
+                )
+                % {"count": skipped}
+            )
+        if missing:
+            details.append(_("%(count)d already decided by someone else.") % {"count": missing})
         notice = (
             ERROR,
             _("%(count)d approved; not approved: %(details)s")
@@ -245,9 +291,13 @@ def _decide(
             notice = (SUCCESS, done % {"title": story.title})
     if request.htmx:
         fresh = Story.objects.with_moderation_details().get(pk=story.pk)
+        team_slug = request.POST.get("team", "")
         context = {
             "row": build_row(fresh, request.user, notice),
             "waiting_count": _waiting_count(request.user),
+            # The queue's header counts the team it is filtered to, if any.
+            "queue_count": _waiting_count(request.user, team_slug),
+            "team_slug": team_slug,
             "oob_badge": True,
         }
         return render(request, "moderation/queue.html#row-response", context)
@@ -317,12 +367,14 @@ def panel_context(story: Story, request: HtmxHttpRequest, **extra: Any) -> dict[
     """What the story page shows about moderation, for this viewer (a constant few queries)."""
     user = request.user
     can_moderate = story.can_be_moderated_by(user)
+    is_author = story.author_id == user.pk
     context: dict[str, Any] = {
         "story": story,
         "request": request,
         "can_moderate": can_moderate,
-        "is_author": story.author_id == user.pk,
+        "is_author": is_author,
         "row": None,
+        "author_history": [],
         "my_flag": None,
         "can_flag": False,
         "flag_form": None,
@@ -331,7 +383,14 @@ def panel_context(story: Story, request: HtmxHttpRequest, **extra: Any) -> dict[
     if can_moderate:
         detailed = Story.objects.with_moderation_details().get(pk=story.pk)
         context["row"] = build_row(detailed, user, every_move=True)
-    elif story.status == Status.PUBLISHED and story.team.role_of(user) is not None:
+        return context
+    if is_author:
+        # The author reads their own story's history: what happened and why, not who decided.
+        context["author_history"] = [
+            (event, event.actor_label_for_author(story))
+            for event in ModerationEvent.objects.filter(story=story)
+        ]
+    elif story.can_be_flagged_by(user):
         context["my_flag"] = Flag.objects.filter(
             story=story, raised_by=user.pk, resolved_at__isnull=True
         ).first()
@@ -343,7 +402,7 @@ def panel_context(story: Story, request: HtmxHttpRequest, **extra: Any) -> dict[
 @login_required
 @require_POST
 def flag(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
-    story = Story.objects.select_related("team", "author").filter(pk=story_id).first()
+    story = _get_story(story_id)
     if story is None or not story.can_be_seen_by(request.user):
         raise Http404("No such story.")
     form = FlagForm(request.POST)

@@ -31,6 +31,7 @@ def test_it_approves_without_a_reload_and_the_member_then_sees_the_story(
     page.goto("/moderation/")
     badge = page.locator("#moderation-badge")
     assert badge.inner_text().startswith("1")
+    assert page.locator("#queue-count").inner_text() == "1 story waiting"
     # A full page load would wipe this marker; an htmx swap keeps it.
     page.evaluate("window.__stillTheSamePage = true")
 
@@ -41,7 +42,9 @@ def test_it_approves_without_a_reload_and_the_member_then_sees_the_story(
     assert "approved and published" in page.locator(f"#story-row-{story.pk}").inner_text()
     assert page.evaluate("window.__stillTheSamePage === true")
     assert page.url.endswith("/moderation/")
-    assert page.locator("#moderation-badge").inner_text() == ""
+    # The navigation badge hides at zero; the queue's header counts down in the same response.
+    assert page.locator("#moderation-badge").is_hidden()
+    assert page.locator("#queue-count").inner_text() == "0 stories waiting"
     assert Story.objects.get(pk=story.pk).status == Status.PUBLISHED
 
     member_context = browser.new_context(base_url=live_server.url)
@@ -77,3 +80,13 @@ def test_it_rejects_with_a_reason_in_place(page, login, lead, pre_moderated_stor
     assert page.evaluate("window.__stillTheSamePage === true")
     story.refresh_from_db()
     assert (story.status, story.status_reason) == (Status.REJECTED, "Please name the principle.")
+
+
+def test_it_decides_from_the_story_page_with_javascript_on(page, login, lead, pre_moderated_story):
+    story = pre_moderated_story
+    login(lead)
+    page.goto(f"/stories/{story.pk}/")
+    page.locator("#story-moderation").get_by_role("button", name="Approve").click()
+    page.wait_for_url(f"**/stories/{story.pk}/")
+    page.locator("#story-moderation", has_text="Approved by Leo").wait_for()
+    assert Story.objects.get(pk=story.pk).status == Status.PUBLISHED

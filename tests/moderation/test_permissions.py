@@ -35,7 +35,9 @@ MAY_MODERATE = {"lead", "moderator", "superuser"}
 def story_for(make_story, colleague):
     def make(action):
         status = ACTIONS[action][0]
-        story = make_story(status, what_happened=f"She read out {CARD}.")
+        # Only redaction needs personal data; publishing it is a matrix of its own below.
+        text = f"She read out {CARD}." if action == "redact" else "She waited an hour."
+        story = make_story(status, what_happened=text)
         if action == "dismiss-flags":
             story.flag(by=colleague, reason=FlagReason.OTHER)
         return story
@@ -115,10 +117,86 @@ def test_it_bulk_approves_only_the_stories_the_user_moderates(role, status, appr
         ("superuser", 302, False),
     ],
 )
-def test_it_lets_members_of_the_team_flag_a_published_story(role, status, flagged, client_for, published):
-    response = client_for(role).post(f"/stories/{published.pk}/flag/", {"reason": "unfair", "comment": "Hm"})
+def test_it_lets_members_of_the_team_flag_a_published_story(
+    role, status, flagged, client_for, make_story, colleague
+):
+    theirs = make_story(Status.PUBLISHED, author=colleague)
+    response = client_for(role).post(f"/stories/{theirs.pk}/flag/", {"reason": "unfair", "comment": "Hm"})
     assert response.status_code == status
     assert Flag.objects.exists() == flagged
+
+
+def test_it_does_not_let_the_author_flag_their_own_story(member_client, published):
+    response = member_client.post(f"/stories/{published.pk}/flag/", {"reason": "unfair"}, follow=True)
+    assert "You cannot flag your own story" in response.content.decode()
+    assert not Flag.objects.exists()
+    assert Story.objects.get(pk=published.pk).status == Status.PUBLISHED
+
+
+# --- publishing a story that may hold personal data: a moderator's call ----------------------
+
+# Who may publish a story that holds personal data, by each way of publishing it.
+MAY_PUBLISH_PERSONAL_DATA = {"lead": False, "moderator": True, "superuser": True}
+
+
+@pytest.fixture
+def held(make_story, colleague):
+    """held(way): a story holding a card number, in the status that way publishes from."""
+
+    def make(way):
+        if way == "restore":
+            story = make_story(Status.PUBLISHED, what_happened=f"She read out {CARD}.")
+            story.flag(by=colleague, reason=FlagReason.PERSONAL_DATA)  # hides it
+            return story
+        return make_story(
+            Status.PENDING, what_happened=f"She read out {CARD}.", status_reason="personal data"
+        )
+
+    return make
+
+
+@pytest.mark.parametrize("role", MAY_PUBLISH_PERSONAL_DATA)
+@pytest.mark.parametrize("way", ["approve", "restore", "bulk"])
+def test_it_lets_only_moderators_publish_a_story_that_holds_personal_data(way, role, client_for, held):
+    story = held(way)
+    before = Story.objects.values("status", "status_reason").get(pk=story.pk)
+    url = "/moderation/approve/" if way == "bulk" else f"/moderation/{story.pk}/{way}/"
+
+    response = client_for(role).post(url, {"story": [story.pk]}, follow=True)
+
+    published = Story.objects.get(pk=story.pk).status == Status.PUBLISHED
+    assert published == MAY_PUBLISH_PERSONAL_DATA[role]
+    html = response.content.decode()
+    if not published:
+        assert Story.objects.values("status", "status_reason").get(pk=story.pk) == before
+        assert "still holds personal data" in html or "still hold personal data" in html
+        assert not story.events.filter(action__in=["approve", "restore"]).exists()
+
+
+# --- ids a client typed -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "99999999999999999999", str(2**63), "-1", "0", " 1", "1e3", ""])
+def test_it_ignores_story_ids_no_database_could_hold_in_bulk_approve(value, lead_client, pending):
+    response = lead_client.post("/moderation/approve/", {"story": [value]}, follow=True)
+    assert response.status_code == 200
+    assert "Tick at least one story" in response.content.decode()
+    assert Story.objects.get(pk=pending.pk).status == Status.PENDING
+
+
+def test_it_approves_each_ticked_story_once_however_often_it_is_sent(lead_client, pending):
+    response = lead_client.post(
+        "/moderation/approve/", {"story": [pending.pk, pending.pk, str(pending.pk)]}, follow=True
+    )
+    assert "1 approved and published." in response.content.decode()
+    assert pending.events.count() == 1
+
+
+@pytest.mark.parametrize("story_id", ["99999999999999999999", str(2**63), "9223372036854775807"])
+def test_it_answers_404_for_story_ids_past_what_a_database_holds(story_id, lead_client, member_client):
+    assert lead_client.post(f"/moderation/{story_id}/approve/").status_code == 404
+    assert lead_client.post(f"/moderation/{story_id}/dismiss-flags/").status_code == 404
+    assert member_client.post(f"/stories/{story_id}/flag/", {"reason": "other"}).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from stories.models import FlagReason, ModerationAction, Status, Story
 from tests.factories import StoryFactory
-from tests.moderation.conftest import CARD
+from tests.moderation.conftest import CARD, EMAIL
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -131,6 +131,10 @@ def test_it_answers_htmx_with_just_the_row_and_the_badge(lead_client, pending, m
     assert "<html" not in html
     assert "is approved and published" in html
     assert 'id="moderation-badge" hx-swap-oob="true">1<' in html
+    assert (
+        '<span class="small text-secondary" id="queue-count" hx-swap-oob="true">1 story waiting</span>'
+        in html
+    )
     # The decided row keeps its history but offers no more decisions.
     assert "Approved</strong> by Leo" in html
     assert "/approve/" not in html
@@ -138,7 +142,57 @@ def test_it_answers_htmx_with_just_the_row_and_the_badge(lead_client, pending, m
 
 def test_it_empties_the_badge_when_nothing_is_left(lead_client, pending):
     html = lead_client.post(f"/moderation/{pending.pk}/approve/", **HTMX).content.decode()
-    assert '<span id="moderation-badge" hx-swap-oob="true"></span>' in html
+    # The same element base.html renders at zero: present, hidden.
+    assert 'id="moderation-badge" hx-swap-oob="true" hidden>0<' in html
+    assert 'id="queue-count" hx-swap-oob="true">0 stories waiting<' in html
+
+
+def test_it_renders_the_badge_as_the_navigation_does(lead_client, pending):
+    page = _page(lead_client)
+    html = lead_client.post(f"/moderation/{pending.pk}/approve/", **HTMX).content.decode()
+    nav_badge = page[page.index('<span class="badge rounded-pill text-bg-warning" id="moderation-badge"') :]
+    oob_badge = html[html.index('<span class="badge rounded-pill text-bg-warning" id="moderation-badge"') :]
+    assert nav_badge.startswith('<span class="badge rounded-pill text-bg-warning" id="moderation-badge">1<')
+    assert oob_badge.startswith(
+        '<span class="badge rounded-pill text-bg-warning" id="moderation-badge" hx-swap-oob="true" hidden>0<'
+    )
+
+
+@pytest.mark.parametrize("action", ["approve", "reject", "hide", "redact", "dismiss-flags"])
+def test_it_updates_the_queue_header_after_every_row_action(action, lead_client, make_story, colleague):
+    if action in {"approve", "reject"}:
+        story = make_story(Status.PENDING)
+        make_story(Status.PUBLISHED).flag(by=colleague, reason=FlagReason.OTHER)
+    else:
+        story = make_story(Status.PUBLISHED, what_happened=f"Card {CARD}")
+        story.flag(by=colleague, reason=FlagReason.OTHER)
+        make_story(Status.PENDING)
+    story.refresh_from_db()
+    assert "2 stories waiting" in _page(lead_client)
+
+    html = lead_client.post(
+        f"/moderation/{story.pk}/{action}/", {"reason": "No", "expected_status": story.status}, **HTMX
+    ).content.decode()
+
+    # Redacting a published story resolves its flags too: each of these takes it out of the queue.
+    assert 'id="queue-count" hx-swap-oob="true">1 story waiting<' in html
+    assert 'id="moderation-badge" hx-swap-oob="true">1<' in html
+
+
+def test_it_counts_the_team_the_queue_is_filtered_to(moderator_client, make_story, other_team):
+    story = make_story(Status.PENDING)
+    StoryFactory(team=other_team, status=Status.PENDING, published_at=None)
+    html = _page(moderator_client, team="front-desk")
+    assert '<input type="hidden" name="team" value="front-desk">' in html
+    assert "1 story waiting" in html
+
+    html = moderator_client.post(
+        f"/moderation/{story.pk}/approve/", {"team": "front-desk", "expected_status": "pending"}, **HTMX
+    ).content.decode()
+
+    assert 'id="queue-count" hx-swap-oob="true">0 stories waiting<' in html
+    assert 'id="moderation-badge" hx-swap-oob="true">1<' in html  # the other team's story still waits
+    assert '<input type="hidden" name="team" value="front-desk">' in html or "/approve/" not in html
 
 
 def test_it_tells_the_second_moderator_clearly_that_the_story_was_already_decided(
@@ -286,3 +340,82 @@ def test_it_costs_the_same_number_of_queries_for_3_or_30_stories(role, request, 
     assert Story.objects.awaiting_moderation_for(user).count() == 30
     assert _queries_for_queue(user) == small
     assert small <= 15
+
+
+# --- personal data: a moderator's call ------------------------------------------------------------
+
+
+@pytest.fixture
+def held(make_story):
+    return make_story(
+        Status.PENDING,
+        title="Held story",
+        what_happened=f"She read out {CARD}.",
+        status_reason="personal data",
+    )
+
+
+def _row(html, story):
+    start = html.index(f'id="story-row-{story.pk}"')
+    return html[start : html.index("</article>", start)]
+
+
+def test_it_offers_a_lead_redaction_not_approval_while_a_story_holds_personal_data(lead_client, held):
+    row = _row(_page(lead_client), held)
+    assert f"/moderation/{held.pk}/approve/" not in row
+    assert f'value="{held.pk}" form="bulk-approve"' not in row  # nothing to tick either
+    assert '<button class="btn btn-primary btn-sm" type="submit">Redact card</button>' in row
+    assert "This story still holds personal data: redact it first, or ask a moderator." in row
+    # Rejecting stays the lead's call.
+    assert f"/moderation/{held.pk}/reject/" in row
+
+
+def test_it_offers_a_moderator_approval_and_redaction(moderator_client, held):
+    row = _row(_page(moderator_client), held)
+    assert f"/moderation/{held.pk}/approve/" in row
+    assert f'value="{held.pk}" form="bulk-approve"' in row
+    assert '<button class="btn btn-warning btn-sm" type="submit">Redact card</button>' in row
+    assert "still holds personal data" not in row
+
+
+def test_it_tells_a_lead_in_the_row_why_approval_was_refused(lead_client, held):
+    html = lead_client.post(
+        f"/moderation/{held.pk}/approve/", {"expected_status": "pending"}, **HTMX
+    ).content.decode()
+    assert 'role="alert">This story still holds personal data: redact it first, or ask a moderator.<' in html
+    assert Story.objects.get(pk=held.pk).status == Status.PENDING
+
+
+def test_it_lets_a_lead_approve_from_the_queue_once_redacted(lead_client, held):
+    html = lead_client.post(
+        f"/moderation/{held.pk}/redact/", {"expected_status": "pending"}, **HTMX
+    ).content.decode()
+    assert f"/moderation/{held.pk}/approve/" in html
+    assert "still holds personal data" not in html
+    lead_client.post(f"/moderation/{held.pk}/approve/", {"expected_status": "pending"})
+    assert Story.objects.get(pk=held.pk).status == Status.PUBLISHED
+
+
+def test_it_skips_stories_holding_personal_data_in_a_leads_bulk_approve(lead_client, held, make_story):
+    clean = make_story(Status.PENDING)
+    response = lead_client.post("/moderation/approve/", {"story": [held.pk, clean.pk]}, follow=True)
+    html = response.content.decode()
+    assert (
+        "1 approved; not approved: 1 skipped: it still holds personal data; redact it first, or ask a moderator."
+        in html
+    )
+    assert Story.objects.get(pk=held.pk).status == Status.PENDING
+    assert Story.objects.get(pk=clean.pk).status == Status.PUBLISHED
+
+
+def test_it_counts_every_skipped_story_in_bulk_approve(lead_client, make_story):
+    held = [make_story(Status.PENDING, lesson=f"Mail {EMAIL}") for _ in range(2)]
+    html = lead_client.post("/moderation/approve/", {"story": [s.pk for s in held]}, **HTMX).content.decode()
+    assert "0 approved; not approved: 2 skipped: they still hold personal data" in html
+    assert set(Story.objects.values_list("status", flat=True)) == {Status.PENDING}
+
+
+def test_it_lets_a_moderator_bulk_approve_stories_holding_personal_data(moderator_client, held):
+    response = moderator_client.post("/moderation/approve/", {"story": [held.pk]}, follow=True)
+    assert "1 approved and published." in response.content.decode()
+    assert Story.objects.get(pk=held.pk).status == Status.PUBLISHED

@@ -15,6 +15,8 @@ from stories.models import (
     Status,
     Story,
 )
+from stories.models.story import HoldsPersonalData
+from tests.moderation.conftest import CARD, EMAIL
 
 ALL_STATUSES = list(Status)
 
@@ -190,7 +192,7 @@ def test_it_refuses_to_record_an_edit_of_a_story_no_longer_editable(status, make
 # --- audit completeness --------------------------------------------------------------------
 
 
-def test_it_leaves_an_unbroken_history_through_a_whole_life(team, member, lead, moderator, outsider):
+def test_it_leaves_an_unbroken_history_through_a_whole_life(team, member, lead, moderator, colleague):
     from tests.factories import StoryFactory
 
     story = StoryFactory(team=team, author=member, status=Status.PENDING, published_at=None)
@@ -200,8 +202,8 @@ def test_it_leaves_an_unbroken_history_through_a_whole_life(team, member, lead, 
     story.restore(by=lead)
     story.flag(by=lead, reason=FlagReason.OFFENSIVE)
     story.dismiss_flags(by=moderator)
-    story.flag(by=member, reason=FlagReason.PERSONAL_DATA)  # hides it too
-    story.restore(by=lead)
+    story.flag(by=colleague, reason=FlagReason.PERSONAL_DATA)  # hides it too
+    story.restore(by=moderator)  # held for personal data: a moderator's call
 
     events = list(story.events.order_by("created_at", "pk"))
     assert [e.action for e in events] == [
@@ -237,12 +239,12 @@ def test_it_never_deletes_a_story_with_a_history(pending, lead):
 # --- flags -----------------------------------------------------------------------------------
 
 
-def test_it_lets_a_member_flag_a_published_story(published, member, lead):
-    flag = published.flag(by=member, reason=FlagReason.UNFAIR, comment="It names Sam.")
+def test_it_lets_a_member_flag_a_published_story(published, colleague, lead):
+    flag = published.flag(by=colleague, reason=FlagReason.UNFAIR, comment="It names Sam.")
     published.refresh_from_db()
     assert published.status == Status.PUBLISHED
     assert (flag.raised_by, flag.reason, flag.comment, flag.resolved_at) == (
-        member,
+        colleague,
         FlagReason.UNFAIR,
         "It names Sam.",
         None,
@@ -267,32 +269,44 @@ def test_it_hides_a_story_flagged_for_personal_data_until_a_moderator_decides(pu
 
 
 @pytest.mark.parametrize("status", [Status.PENDING, Status.REJECTED, Status.HIDDEN, Status.WITHDRAWN])
-def test_it_refuses_to_flag_a_story_that_is_not_published(status, make_story, member):
+def test_it_refuses_to_flag_a_story_that_is_not_published(status, make_story, colleague):
     story = make_story(status)
     with pytest.raises(IllegalTransition, match="Cannot flag"):
-        story.flag(by=member, reason=FlagReason.OTHER)
+        story.flag(by=colleague, reason=FlagReason.OTHER)
     assert not Flag.objects.exists()
 
 
-def test_it_refuses_flags_from_outsiders_and_unknown_reasons(published, outsider, member):
+def test_it_refuses_flags_from_outsiders_and_unknown_reasons(published, outsider, colleague):
     with pytest.raises(IllegalTransition, match="members of the team"):
         published.flag(by=outsider, reason=FlagReason.OTHER)
     with pytest.raises(IllegalTransition, match="Choose why"):
-        published.flag(by=member, reason="boring")
+        published.flag(by=colleague, reason="boring")
     assert not Flag.objects.exists()
 
 
-def test_it_keeps_one_open_flag_per_member(published, member):
-    published.flag(by=member, reason=FlagReason.OTHER, comment="first")
+@pytest.mark.parametrize("reason", list(FlagReason))
+def test_it_refuses_a_flag_from_the_author_of_the_story(reason, published, member, colleague):
+    assert not published.can_be_flagged_by(member)
+    assert published.can_be_flagged_by(colleague)
+    with pytest.raises(IllegalTransition, match="cannot flag your own story"):
+        published.flag(by=member, reason=reason)
+    published.refresh_from_db()
+    assert published.status == Status.PUBLISHED
+    assert not Flag.objects.exists()
+    assert not published.events.exists()
+
+
+def test_it_keeps_one_open_flag_per_member(published, colleague):
+    published.flag(by=colleague, reason=FlagReason.OTHER, comment="first")
     with pytest.raises(IllegalTransition, match="already flagged"):
-        published.flag(by=member, reason=FlagReason.OFFENSIVE)
+        published.flag(by=colleague, reason=FlagReason.OFFENSIVE)
     assert Flag.objects.count() == 1
     assert published.events.count() == 1
 
 
 @pytest.mark.parametrize("decision", ["hide", "dismiss_flags"])
-def test_it_resolves_the_flags_when_a_moderator_decides(decision, published, member, lead, moderator):
-    published.flag(by=member, reason=FlagReason.OFFENSIVE)
+def test_it_resolves_the_flags_when_a_moderator_decides(decision, published, colleague, lead, moderator):
+    published.flag(by=colleague, reason=FlagReason.OFFENSIVE)
     published.flag(by=lead, reason=FlagReason.OTHER)
     getattr(published, decision)(by=moderator)
     assert not Flag.objects.filter(resolved_at__isnull=True).exists()
@@ -300,18 +314,113 @@ def test_it_resolves_the_flags_when_a_moderator_decides(decision, published, mem
     assert not Story.objects.awaiting_moderation_for(moderator).exists()
 
 
-def test_it_resolves_personal_data_flags_on_restore(published, member, lead):
-    published.flag(by=member, reason=FlagReason.PERSONAL_DATA)
-    published.restore(by=lead)
+def test_it_resolves_personal_data_flags_on_restore(published, colleague, moderator):
+    published.flag(by=colleague, reason=FlagReason.PERSONAL_DATA)
+    published.restore(by=moderator)
     published.refresh_from_db()
     assert published.status == Status.PUBLISHED
     assert not Flag.objects.filter(resolved_at__isnull=True).exists()
 
 
-def test_it_tells_a_second_dismissal_that_it_was_already_decided(published, member, lead, moderator):
-    published.flag(by=member, reason=FlagReason.OTHER)
+def test_it_tells_a_second_dismissal_that_it_was_already_decided(published, colleague, lead, moderator):
+    published.flag(by=colleague, reason=FlagReason.OTHER)
     theirs = Story.objects.get(pk=published.pk)
     published.dismiss_flags(by=lead)
     with pytest.raises(IllegalTransition, match="already decided"):
         theirs.dismiss_flags(by=moderator)
     assert published.events.filter(action=ModerationAction.DISMISS_FLAGS).count() == 1
+
+
+# --- publishing personal data: a moderator's call -----------------------------------------------
+
+STILL_HOLDS = "This story still holds personal data: redact it first, or ask a moderator."
+
+
+@pytest.fixture
+def held_with_card(make_story):
+    """What the guard does with a story kept with a card number in it: held, pending."""
+    return make_story(Status.PENDING, what_happened=f"She read out {CARD}.", status_reason="personal data")
+
+
+@pytest.fixture
+def hidden_by_flag(make_story, colleague):
+    story = make_story(Status.PUBLISHED, lesson=f"Mail {EMAIL} next time.")
+    story.flag(by=colleague, reason=FlagReason.PERSONAL_DATA)
+    return story
+
+
+def _unchanged(story, method, user):
+    before = Story.objects.values().get(pk=story.pk)
+    events = story.events.count()
+    with pytest.raises(HoldsPersonalData) as refused:
+        _call(story, method, user)
+    assert Story.objects.values().get(pk=story.pk) == before
+    assert story.events.count() == events
+    return str(refused.value)
+
+
+def test_it_refuses_a_lead_approving_a_story_that_holds_personal_data(held_with_card, lead):
+    assert isinstance(HoldsPersonalData(), IllegalTransition)
+    assert _unchanged(held_with_card, "approve", lead) == STILL_HOLDS
+    assert held_with_card.publishing_refusal_for(lead) == STILL_HOLDS
+
+
+def test_it_refuses_a_lead_restoring_a_story_hidden_by_a_personal_data_flag(hidden_by_flag, lead):
+    assert _unchanged(hidden_by_flag, "restore", lead) == STILL_HOLDS
+
+
+@pytest.mark.parametrize("method", ["approve", "restore"])
+def test_it_refuses_a_lead_publishing_a_story_held_for_personal_data_it_cannot_see(method, make_story, lead):
+    # A flag may point at what the detector misses ("her name is on it"): until someone
+    # redacts, the hold stands.
+    story = make_story(
+        Status.PENDING if method == "approve" else Status.HIDDEN, status_reason="personal data"
+    )
+    assert "only a moderator can publish it" in _unchanged(story, method, lead)
+
+
+@pytest.mark.parametrize("who", ["moderator", "superuser"])
+def test_it_lets_a_moderator_publish_a_story_that_holds_personal_data(
+    who, held_with_card, hidden_by_flag, request
+):
+    user = request.getfixturevalue(who)
+    assert held_with_card.publishing_refusal_for(user) is None
+    held_with_card.approve(by=user)
+    hidden_by_flag.restore(by=user)
+    assert set(Story.objects.values_list("status", flat=True)) == {Status.PUBLISHED}
+    assert Story.objects.get(pk=held_with_card.pk).status_reason == ""
+
+
+def test_it_lets_a_lead_approve_once_the_story_is_redacted(held_with_card, hidden_by_flag, lead):
+    held_with_card.redact(by=lead)
+    held_with_card.approve(by=lead)
+    hidden_by_flag.redact(by=lead)
+    hidden_by_flag.restore(by=lead)
+    assert [e.action for e in held_with_card.events.all()] == [
+        ModerationAction.REDACT,
+        ModerationAction.APPROVE,
+    ]
+    assert set(Story.objects.values_list("status", flat=True)) == {Status.PUBLISHED}
+
+
+def test_it_lets_a_lead_approve_once_the_author_took_the_personal_data_out(held_with_card, member, lead):
+    Story.objects.filter(pk=held_with_card.pk).update(what_happened="She read out her card number.")
+    held_with_card.refresh_from_db()
+    held_with_card.record_edit(by=member, personal_data=False)
+    held_with_card.approve(by=lead)
+    assert Story.objects.get(pk=held_with_card.pk).status == Status.PUBLISHED
+
+
+def test_it_checks_the_stored_text_not_a_copy_read_before_an_edit(pending, lead):
+    mine = Story.objects.get(pk=pending.pk)  # the lead's page, read before the edit
+    Story.objects.filter(pk=pending.pk).update(cost_note=f"Card {CARD}")
+    with pytest.raises(HoldsPersonalData):
+        mine.approve(by=lead)
+    assert Story.objects.get(pk=pending.pk).status == Status.PENDING
+
+
+def test_it_still_says_already_decided_when_someone_else_was_first(held_with_card, lead, moderator):
+    mine = Story.objects.get(pk=held_with_card.pk)
+    held_with_card.reject(by=moderator, reason="Please take the card number out.")
+    with pytest.raises(IllegalTransition, match="already decided"):
+        mine.approve(by=lead)
