@@ -20,7 +20,11 @@ class AuthenticatedHttpRequest(HtmxHttpRequest):
 
 def get_story_for_user(request: HttpRequest, story_id: int) -> Story:
     """The story if this user may see it; 404 otherwise, so outsiders learn nothing."""
-    story = Story.objects.select_related("team", "author").filter(pk=story_id).first()
+    # The URL converter takes any run of digits; past 64 bits there is no such story (and
+    # SQLite would overflow rather than find none).
+    story = None
+    if 0 < story_id < 2**63:
+        story = Story.objects.select_related("team", "author").filter(pk=story_id).first()
     if story is None or not story.can_be_seen_by(request.user):
         raise Http404("No such story.")
     return story

@@ -70,3 +70,10 @@ def test_it_shows_moderators_the_author_of_an_anonymous_story(moderator_client, 
     story = StoryFactory(team=team, author=member, anonymous=True)
     html = moderator_client.get(url(story)).content.decode()
     assert member.get_full_name() in html or member.username in html
+
+
+@pytest.mark.parametrize("story_id", ["99999999999999999999999", "9223372036854775808", "0"])
+def test_it_answers_404_for_ids_no_database_holds(member_client, story_id):
+    assert member_client.get(f"/stories/{story_id}/").status_code == 404
+    assert member_client.post(f"/stories/{story_id}/withdraw/").status_code == 404
+    assert member_client.get(f"/stories/{story_id}/edit/").status_code == 404

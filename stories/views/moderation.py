@@ -24,7 +24,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from stories.forms_moderation import DecisionForm, FlagForm
-from stories.http import HtmxHttpRequest
+from stories.http import HtmxHttpRequest, get_story_for_user
 from stories.models import Flag, IllegalTransition, ModerationEvent, Status, Story, Team
 from stories.models.story import REDACTABLE_FIELDS, HoldsPersonalData, is_moderator
 from stories.personal_data import PersonalDataKind, find_personal_data
@@ -402,9 +402,7 @@ def panel_context(story: Story, request: HtmxHttpRequest, **extra: Any) -> dict[
 @login_required
 @require_POST
 def flag(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
-    story = _get_story(story_id)
-    if story is None or not story.can_be_seen_by(request.user):
-        raise Http404("No such story.")
+    story = get_story_for_user(request, story_id)
     form = FlagForm(request.POST)
     notice: tuple[str, str]
     if not form.is_valid():
