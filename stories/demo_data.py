@@ -5,13 +5,19 @@
 twelve-word run of a seed turns up in a story.
 
 Three kinds of story live here:
-- TEMPLATES are spread over the last twelve months by the command. Templates meant for every
-  team use the team's vocabulary ({customer}, {where}, ...) so one situation reads naturally at
-  a hotel reception, on a support line and in a shop; each template appears at most once per team.
+- TEMPLATES are spread over the last twelve months by the command, as many a month as the
+  team's SpreadSpec asks. Templates meant for every team use the team's vocabulary
+  ({customer}, {where}, ...) so one situation reads naturally at a hotel reception, on a support
+  line and in a shop. A template recurs across months (the same kind of thing happens again)
+  but never twice in one month; one with a client nickname or a "went beyond" is told once.
 - PLACED stories have a fixed age and author: karma chains, the karma watchlist and the
   moderation queue need their stories exactly where the demo expects them.
 - CHAINS link placed stories as originals and sequels.
-Dates are written as "days ago", so the demo always ends today.
+Dates are written as "days ago" or "day N of the month M months ago", so the demo always ends today.
+
+Each month of a busy team leans on a few theme principles, each told by several people: that
+is what a real month looks like, and it lets the retro show figures above its privacy floor
+while rarer tags still fold into "other".
 """
 
 from __future__ import annotations
@@ -45,6 +51,23 @@ ANONYMOUS_SHARE_OTHER = 0.06
 
 
 @dataclass(frozen=True)
+class SpreadSpec:
+    """How many spread stories a team tells a month, and what each month leans on."""
+
+    # Published stories in a complete month (placed ones included), drawn between these bounds.
+    per_month: tuple[int, int]
+    # Added to the last two complete months, the retros the demo opens.
+    recent_bonus: int = 0
+    # Theme (principle, verdict) pairs a month: this many honoured and this many broken.
+    honoured_themes: int = 0
+    broken_themes: int = 0
+    # Channels every complete month hears about from THEME_AUTHORS people or more.
+    broad_channels: tuple[str, ...] = ()
+    # Some months one colleague is away and writes nothing: teams are not clockwork.
+    someone_away: bool = False
+
+
+@dataclass(frozen=True)
 class TeamSpec:
     slug: str
     name: str
@@ -53,6 +76,7 @@ class TeamSpec:
     description: str
     usual_channel: str
     vocabulary: Mapping[str, str]
+    spread: SpreadSpec
 
 
 @dataclass(frozen=True)
@@ -89,12 +113,18 @@ class PlacedStory:
     key: str
     team: str
     author: str
-    days_ago: int
     story: StoryTemplate
+    # Either days before the team's today, or day_of_month of the month months_ago back
+    # (for stories that must land in a given retro month whatever today is).
+    days_ago: int = 0
+    months_ago: int | None = None
+    day_of_month: int = 1
     status: str = Status.PUBLISHED
     anonymous: bool = False
     held_for_personal_data: bool = False
     rejection_reason: str = ""
+    # The author marked "nothing came of it" this many days after logging the story.
+    karma_closed_after_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +176,14 @@ TEAMS: tuple[TeamSpec, ...] = (
             "promise": "the sea-view room booked for a guest's parents",
             "premium": "our best suite",
         },
+        spread=SpreadSpec(
+            per_month=(18, 21),
+            recent_bonus=2,
+            honoured_themes=5,
+            broken_themes=1,
+            broad_channels=(Channel.IN_PERSON, Channel.PHONE, Channel.EMAIL),
+            someone_away=True,
+        ),
     ),
     TeamSpec(
         slug=SUPPORT_LINE,
@@ -168,6 +206,7 @@ TEAMS: tuple[TeamSpec, ...] = (
             "promise": "the repair visit promised to a caller for Friday",
             "premium": "the premium support plan",
         },
+        spread=SpreadSpec(per_month=(6, 8), recent_bonus=1),
     ),
     TeamSpec(
         slug=SHOP_FLOOR,
@@ -190,6 +229,7 @@ TEAMS: tuple[TeamSpec, ...] = (
             "promise": "the sofa a customer had ordered for her new flat",
             "premium": "our premium range",
         },
+        spread=SpreadSpec(per_month=(6, 8), recent_bonus=1),
     ),
 )
 
@@ -229,12 +269,31 @@ USERS: tuple[UserSpec, ...] = (
     ),
     UserSpec("grace", "Grace", "Liu", "lead of Shop Floor", teams=((SHOP_FLOOR, Role.LEAD),), writes=2),
     UserSpec("jack", "Jack", "Wilson", "member of Shop Floor", teams=((SHOP_FLOOR, Role.MEMBER),), writes=3),
+    # The rest of the reception: a hotel desk runs on more people than its lead and two names.
+    UserSpec("ewan", "Ewan", "Fraser", "member of Front Desk", teams=((FRONT_DESK, Role.MEMBER),), writes=3),
+    UserSpec(
+        "hana", "Hana", "Kowalski", "member of Front Desk", teams=((FRONT_DESK, Role.MEMBER),), writes=2
+    ),
+    UserSpec(
+        "luca",
+        "Luca",
+        "Romano",
+        "member of Front Desk (night porter)",
+        teams=((FRONT_DESK, Role.MEMBER),),
+        writes=2,
+    ),
+    UserSpec("zara", "Zara", "Ahmed", "member of Front Desk", teams=((FRONT_DESK, Role.MEMBER),), writes=3),
 )
 
-# Every spread story needs at least this many published stories per team and month; the
-# rest of a team's templates go to the latest months, so recent months are fuller.
-MIN_STORIES_PER_MONTH = 4
 MONTHS = 12
+# The current month is only partly lived: never fewer than this many stories in it yet.
+MIN_STORIES_THIS_MONTH = 4
+# A theme is told by this many different people a month (drawn in this range): at least the
+# retro's privacy floor of three, so the theme's cell shows instead of folding into "other".
+THEME_AUTHORS = (3, 4)
+# A (principle, verdict) pair needs this many templates to carry a month's theme without
+# repeating a title.
+THEME_MIN_TEMPLATES = 4
 
 
 # --- templates for every team -----------------------------------------------------------
@@ -646,6 +705,549 @@ FRONT_DESK_ONLY: tuple[StoryTemplate, ...] = (
         tags=(("deliver-whats-on-the-tin", B), ("empathy", B), ("make-it-right", B)),
         channel=Channel.IN_PERSON,
         teams=(FRONT_DESK,),
+    ),
+)
+
+# A busy reception tells more stories than one of each a year: more Front Desk situations,
+# so that a month of twenty-odd stories never repeats a title.
+FRONT_DESK_MORE: tuple[StoryTemplate, ...] = (
+    StoryTemplate(
+        title="A suite guest met at the door, not at the desk",
+        what_happened=(
+            "A couple had booked our best suite for their fortieth wedding anniversary. The duty "
+            "manager watched for their car, met them at the door with their key, and did the "
+            "paperwork upstairs while they looked at the view. The champagne they had mentioned in "
+            "passing on the phone was already in the ice bucket."
+        ),
+        lesson="The suite price buys the whole arrival, not just a larger room.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("premium-means-premium", H), ("a-little-bit-more", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A call the day before a club-floor stay",
+        what_happened=(
+            "Guests on the club floor pay for a stay that fits them, so the receptionist rang one the "
+            "afternoon before he arrived: what time would he land, did he want the room cool, would he "
+            "be working late? He asked for a desk lamp and a late dinner, and both were waiting for him."
+        ),
+        lesson="Premium service starts before the guest walks in, with a couple of good questions.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("premium-means-premium", H), ("ask-the-right-questions", H)),
+        channel=Channel.PHONE,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A rushed spa treatment, answered the same evening",
+        what_happened=(
+            "A guest on our spa weekend wrote that her massage had been cut short and felt hurried. "
+            "The duty manager replied that evening in her own words, not a template, refunded the "
+            "treatment and rebooked her with our senior therapist the next morning at no charge."
+        ),
+        lesson="At spa-weekend prices a quick, personal fix is part of what was paid for.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("premium-means-premium", H), ("make-it-right", H)),
+        channel=Channel.EMAIL,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="Let in at three in the morning, no lecture",
+        what_happened=(
+            "A young guest came back at three in the morning without his key card or any ID, "
+            "embarrassed and a little worse for wear. The night porter checked his name against the "
+            "booking and the photo on his phone, let him in and wished him good night. He said later "
+            "someone had once done the same for him as a student."
+        ),
+        lesson="We have all needed a little grace at a bad hour; passing it on costs nothing.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("pay-it-forward", H), ("imperfect-people", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A cancellation fee waived after a family loss",
+        what_happened=(
+            "A guest rang on the morning of her stay to cancel because her brother had died in the "
+            "night. The receptionist waived the same-day fee without asking for any proof and told her "
+            "the booking could be moved whenever she felt ready."
+        ),
+        lesson="Nobody should have to justify their grief to a booking system.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("pay-it-forward", H), ("empathy", H)),
+        channel=Channel.PHONE,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="We stopped groaning about stag parties",
+        what_happened=(
+            "At a team meeting somebody admitted that we groaned every time a stag party booking came "
+            "in, and that the groan had started to show at the desk. We agreed to share those bookings "
+            "out fairly and to drop the jokes. The next group was welcomed properly, behaved well and "
+            "left a tip for housekeeping."
+        ),
+        lesson="The resentment was ours to notice and ours to fix, before guests felt it.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("check-our-bitterness", H), ("care-for-the-carers", H)),
+        channel=Channel.OTHER,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A one-star review, answered the next morning",
+        what_happened=(
+            "A guest gave us one star for a slow check-in. The receptionist's first draft of a reply "
+            "was sharp, and a colleague suggested sleeping on it. The reply that went out the next "
+            "morning thanked him, admitted the queue had been too long and said what we had changed."
+        ),
+        lesson="A reply written while stung is a reply we would regret; a night's sleep is cheap.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("check-our-bitterness", H), ("always-the-customer", H)),
+        channel=Channel.SOCIAL,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="The parking question, for the fourth time today",
+        what_happened=(
+            "Near the end of a double shift, a guest rang to ask about parking, the fourth such call "
+            "that day. The receptionist thought of how she feels when someone sighs at her on the phone, "
+            "and answered as if it were the first call of the morning, directions to the barrier included."
+        ),
+        lesson="The question is old to us and new to the person asking it.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("golden-rule", H), ("every-customer-counts", H)),
+        channel=Channel.PHONE,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="Breakfast after breakfast had closed",
+        what_happened=(
+            "A guest whose flight had landed after midnight came down ten minutes after breakfast "
+            "closed, clearly hoping for coffee at least. The receptionist asked the kitchen, and a plate "
+            "of eggs on toast came out with the coffee. He said he would have asked for the same in "
+            "our shoes, and we agreed."
+        ),
+        lesson="We asked ourselves what we would want after a night like his; the answer was easy.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("golden-rule", H), ("a-little-bit-more", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="The guest who said her room was fine, twice",
+        what_happened=(
+            "When the receptionist asked how the room was, a guest said it was fine, then fine again, "
+            "and looked away. He asked gently whether anything at all could be better. It smelled of "
+            "smoke, and she had not wanted to make a fuss. She had a fresh room within ten minutes."
+        ),
+        lesson="'Fine' said twice, with no eye contact, is rarely fine.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("read-the-cues", H), ("make-it-right", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="An older guest walking past the lift",
+        what_happened=(
+            "The receptionist noticed an older guest walk past the lift for the second time, looking at "
+            "the signs. Rather than call out directions across the lobby, she went over, walked him up "
+            "to his floor and showed him the way back to breakfast."
+        ),
+        lesson="Someone who is lost rarely asks; we have to notice first.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("read-the-cues", H), ("every-customer-counts", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="What the twin-room booking did not say",
+        what_happened=(
+            "A twin room booked for 'me and my son' looked routine. The receptionist e-mailed to ask "
+            "whether there was anything that would make the stay easier, and learnt that the son uses "
+            "a wheelchair. We moved them to the accessible room before they set off."
+        ),
+        lesson="One open question by e-mail saved a bad arrival that nobody had warned us about.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("ask-the-right-questions", H), ("deliver-whats-on-the-tin", H)),
+        channel=Channel.EMAIL,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A four o'clock wake-up call, and a question about the taxi",
+        what_happened=(
+            "A guest asked for a wake-up call at four. The receptionist asked whether she had a taxi "
+            "booked, and when she named the firm, checked: they do not start until five. We booked "
+            "another car for her, and she made her flight with time for coffee."
+        ),
+        lesson="The request was a wake-up call; the need was getting to the airport.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("ask-the-right-questions", H), ("a-little-bit-more", H)),
+        channel=Channel.PHONE,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A real meal break for the desk",
+        what_happened=(
+            "For months the morning receptionists had eaten standing up between guests. The duty "
+            "manager covered the desk herself for half an hour each morning so everyone could sit down "
+            "and eat. The comments about 'grumpy mornings' in our feedback stopped within weeks."
+        ),
+        lesson="Hungry, rushed staff give hungry, rushed service.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("care-for-the-carers", H),),
+        channel=Channel.OTHER,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A new starter's first bad night, talked through kindly",
+        what_happened=(
+            "Our newest receptionist's first solo night went badly: two keys cut for the wrong rooms and "
+            "a bill sent to the wrong company. The next morning the lead went through it with her over "
+            "coffee, without blame, and set up a buddy for her next three nights."
+        ),
+        lesson="How we treat a colleague's mistakes is how they will learn to treat guests' mistakes.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("care-for-the-carers", H), ("imperfect-people", H)),
+        channel=Channel.OTHER,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="Confirmation e-mails that promise only what we can do",
+        what_happened=(
+            "Our booking confirmation used to promise early check-in 'where possible', which guests "
+            "read as a yes. We rewrote it to give the exact time a room is guaranteed and what we can "
+            "offer before that. Arguments at the desk about early rooms all but disappeared."
+        ),
+        lesson="A clear promise kept beats a vague one half-kept.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("deliver-whats-on-the-tin", H), ("honesty", H)),
+        channel=Channel.EMAIL,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="The early airport shuttle left on the minute",
+        what_happened=(
+            "We had promised a group a shuttle at a quarter past five. The driver rang in sick at four. "
+            "The duty manager, who holds the right licence, drove the minibus herself and left on the "
+            "minute. The group never knew anything had gone wrong."
+        ),
+        lesson="A promise to a guest survives a sick note if somebody owns it.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("deliver-whats-on-the-tin", H),),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A room-service order with the wrong bread",
+        what_happened=(
+            "A guest who cannot eat gluten rang down: her room-service sandwich had come on ordinary "
+            "bread. The receptionist apologised, had a safe one up within ten minutes, took it off the "
+            "bill and added a note to the booking so breakfast would be right too."
+        ),
+        lesson="Fixing it fast was good; making sure it could not happen again at breakfast was better.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("make-it-right", H), ("end-well", H)),
+        channel=Channel.PHONE,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="Warned about the scaffolding before they came",
+        what_happened=(
+            "When scaffolding went up on the east side of the building, we e-mailed every guest booked "
+            "on that side for the month: what they would see and hear, and the choice to move rooms or "
+            "cancel without a fee. Most stayed, and nobody complained about the noise."
+        ),
+        lesson="Bad news sent ahead is an inconvenience; bad news found on arrival is a complaint.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("honesty", H), ("end-well", H)),
+        channel=Channel.EMAIL,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A disputed minibar bill, settled with a smile",
+        what_happened=(
+            "A father insisted the minibar snacks on his bill were not his. His children's faces said "
+            "otherwise, but the receptionist took the charge off with a smile and wished them a good "
+            "trip home. He booked the same room for the half-term holiday."
+        ),
+        lesson="A few pounds of crisps were never worth a family's goodwill.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("always-the-customer", H), ("end-well", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A regular's quiet corridor, remembered",
+        what_happened=(
+            "A business guest who has stayed with us for years always asks to be far from the lift. A "
+            "new receptionist spotted the note on his profile and e-mailed him before his stay to "
+            "confirm his usual corridor. He replied that it was the little things that kept him coming."
+        ),
+        lesson="A note on a profile is only useful if someone reads it and acts on it.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("relationships-over-scripts", H), ("every-customer-counts", H)),
+        channel=Channel.EMAIL,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A light left on for a one o'clock arrival",
+        what_happened=(
+            "A guest rang from a delayed train to say she would not arrive before one in the morning. "
+            "The night porter kept the porch light on, watched for her taxi and had her key, a map of the "
+            "corridors and a hot drink ready. Check-in took a minute."
+        ),
+        lesson="Arriving late and tired, being expected makes all the difference.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("celebrate-dont-tolerate", H), ("every-customer-counts", H)),
+        channel=Channel.PHONE,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A deposit refund that took five weeks",
+        what_happened=(
+            "We told a guest his deposit would be back within five working days. It took five weeks, "
+            "because the refund sat in a handover between two people in accounts, and he had to chase "
+            "us three times before anyone could tell him where it was."
+        ),
+        lesson="A date we give a guest is a promise, and someone has to own it to the end.",
+        kind=BAD,
+        perspective=GAVE,
+        tags=(("deliver-whats-on-the-tin", B), ("honesty", B)),
+        channel=Channel.EMAIL,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A guest overheard us mocking her complaint",
+        what_happened=(
+            "With the back-office door ajar, a guest heard two of us mocking the way she had complained "
+            "about her pillows a few minutes earlier. She came back to the desk and said so, quite "
+            "calmly. There was nothing to say except sorry, and it did not undo it."
+        ),
+        lesson="What we say about guests behind the door shows in how we treat them in front of it.",
+        kind=BAD,
+        perspective=GAVE,
+        tags=(("check-our-bitterness", B), ("golden-rule", B)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="The wake-up call that never came",
+        what_happened=(
+            "A guest asked for a six o'clock call to catch an early train. The request was written on "
+            "the next day's sheet, nobody rang, and he woke at half past seven. He missed the train and a "
+            "meeting, and all we could offer was an apology and the fare."
+        ),
+        lesson="Anything a guest relies on us for has to be checked back, not just written down.",
+        kind=BAD,
+        perspective=GAVE,
+        tags=(("deliver-whats-on-the-tin", B), ("every-customer-counts", B)),
+        channel=Channel.PHONE,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A question about a guide dog, answered with the pet policy",
+        what_happened=(
+            "A guest wrote to ask where her guide dog could rest during breakfast. She got our standard "
+            "paragraph saying pets are not allowed. She wrote back, understandably hurt, and it took a "
+            "phone call from the duty manager to put it right."
+        ),
+        lesson="Pasting the nearest paragraph is not the same as reading the question.",
+        kind=BAD,
+        perspective=GAVE,
+        tags=(("relationships-over-scripts", B), ("ask-the-right-questions", B)),
+        channel=Channel.EMAIL,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="Hurried through check-in by the card machine",
+        what_happened=(
+            "In the middle of the evening rush, an older guest struggled with the card machine and the "
+            "receptionist, watching the queue, kept pressing her to hurry. She got her key, but told her "
+            "daughter she had felt stupid and in the way."
+        ),
+        lesson="The queue could have waited one more minute; her evening could not be taken back.",
+        kind=BAD,
+        perspective=GAVE,
+        tags=(("read-the-cues", B), ("empathy", B)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A ferry crew that kept us calm in a storm",
+        what_happened=(
+            "On a rough crossing last winter the ferry rolled badly and a lot of passengers were "
+            "frightened. The crew walked the decks, told us plainly how long it would last and why the "
+            "boat was safe, and checked on the families with small children twice."
+        ),
+        lesson="They saw the fear and answered it with plain facts; that is what we owe anxious guests.",
+        kind=GOOD,
+        perspective=RECEIVED,
+        tags=(("read-the-cues", H), ("honesty", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A first-class lounge that ignored us",
+        what_happened=(
+            "I had paid for a first-class rail ticket, mostly for the lounge. The attendant did not look "
+            "up from his phone, the coffee machine was broken and nobody said so. The standard waiting "
+            "room next door was friendlier."
+        ),
+        lesson="A premium that feels like an afterthought is worse than no premium at all.",
+        kind=BAD,
+        perspective=RECEIVED,
+        tags=(("premium-means-premium", B), ("celebrate-dont-tolerate", B)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A night as our own guests",
+        what_happened=(
+            "The duty manager booked each of us a night in the hotel as an ordinary guest, with the "
+            "usual booking e-mails and the usual check-in. We came back with a list: the shower that "
+            "takes five minutes to run hot, the confusing lift signs, the welcome that sounded recited."
+        ),
+        lesson="We fixed three things in a week that guests had been putting up with for years.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("golden-rule", H), ("empathy", H)),
+        channel=Channel.OTHER,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="A ten-minute huddle after a hostile conference",
+        what_happened=(
+            "Three days of a conference whose delegates were short with everyone had left the desk "
+            "snapping at each other and, nearly, at guests. The lead called a ten-minute huddle in the "
+            "back office: say it all here, not out there. We went back out lighter."
+        ),
+        lesson="Resentment kept behind the door grows; said out loud among ourselves, it shrinks.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("check-our-bitterness", H), ("care-for-the-carers", H)),
+        channel=Channel.OTHER,
+        teams=(FRONT_DESK,),
+    ),
+    StoryTemplate(
+        title="The honeymoon suite, checked twice",
+        what_happened=(
+            "Before a honeymoon couple arrived, the receptionist went up to look at the suite herself "
+            "rather than trust the housekeeping sheet. She found a marked bathrobe and a dead bulb over "
+            "the mirror, and both were fixed an hour before the couple walked in."
+        ),
+        lesson="At suite prices, 'probably fine' is not good enough.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("premium-means-premium", H), ("deliver-whats-on-the-tin", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+    ),
+    # Went beyond, each told once: one night, one guest.
+    StoryTemplate(
+        title="A wedding dress steamed at midnight",
+        what_happened=(
+            "A bride staying the night before her wedding found her dress badly creased from the car. "
+            "The night porter borrowed the steamer from housekeeping and spent forty minutes on the "
+            "dress with her sister supervising, then sent them both to bed."
+        ),
+        lesson="Her morning started with a perfect dress, and she never saw the work behind it.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("a-little-bit-more", H), ("celebrate-dont-tolerate", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+        went_beyond=True,
+        cost_note="Forty minutes of the night porter's shift away from the desk.",
+        client_nickname="the midnight bride",
+    ),
+    StoryTemplate(
+        title="Walked a worried father to the children's hospital",
+        what_happened=(
+            "A father arrived in a state: his daughter had been taken to the children's hospital and "
+            "he did not know the city. The receptionist, just off shift, walked him there herself and "
+            "waited until he had found the right ward."
+        ),
+        lesson="Directions would have been correct; company was what he needed.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("empathy", H), ("a-little-bit-more", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+        went_beyond=True,
+        cost_note="An hour of her own time after her shift, and a taxi back.",
+        client_nickname="the father at the children's hospital",
+    ),
+    StoryTemplate(
+        title="A dachshund minded during a funeral",
+        what_happened=(
+            "A guest had come for her aunt's funeral with her dachshund, and the chapel would not let "
+            "him in. We kept him in the back office for the afternoon, walked him twice and had him "
+            "brushed and sleepy when she came back."
+        ),
+        lesson="We asked what we would want on a day like hers, and did that.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("golden-rule", H), ("a-little-bit-more", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+        went_beyond=True,
+        cost_note="An afternoon of dog-sitting between guests, and one chewed bin.",
+        client_nickname="the dachshund owner",
+    ),
+    StoryTemplate(
+        title="A birthday cake for a guest turning ninety",
+        what_happened=(
+            "A family mentioned at check-in that their grandmother was turning ninety the next day. "
+            "The kitchen baked a small cake off the menu and the whole desk sang at breakfast. Her "
+            "grandson filmed it and asked who to thank."
+        ),
+        lesson="Nobody asked for a cake; that is why it mattered.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("celebrate-dont-tolerate", H), ("a-little-bit-more", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+        went_beyond=True,
+        cost_note="A cake from the kitchen, not charged.",
+        client_nickname="the ninetieth-birthday family",
+    ),
+    StoryTemplate(
+        title="Overbooked, so we paid for the hotel across the road",
+        what_happened=(
+            "A cyclist arrived to find we had sold his room twice. The receptionist said so plainly, "
+            "booked him into the better hotel across the road, paid the difference and carried his "
+            "bike over. We sent a breakfast voucher for the morning."
+        ),
+        lesson="Our mistake, our bill: he should not pay for it in money or in comfort.",
+        kind=GOOD,
+        perspective=GAVE,
+        tags=(("make-it-right", H), ("honesty", H)),
+        channel=Channel.IN_PERSON,
+        teams=(FRONT_DESK,),
+        went_beyond=True,
+        cost_note="The difference in room rate at the other hotel, and a breakfast on us.",
+        client_nickname="the overbooked cyclist",
     ),
 )
 
@@ -1233,7 +1835,12 @@ RECEIVED_AS_CUSTOMERS: tuple[StoryTemplate, ...] = (
 )
 
 TEMPLATES: tuple[StoryTemplate, ...] = (
-    EVERY_TEAM + FRONT_DESK_ONLY + SUPPORT_LINE_ONLY + SHOP_FLOOR_ONLY + RECEIVED_AS_CUSTOMERS
+    EVERY_TEAM
+    + FRONT_DESK_ONLY
+    + FRONT_DESK_MORE
+    + SUPPORT_LINE_ONLY
+    + SHOP_FLOOR_ONLY
+    + RECEIVED_AS_CUSTOMERS
 )
 
 
@@ -1287,7 +1894,9 @@ PLACED: tuple[PlacedStory, ...] = (
         key="passport-wedding",
         team=FRONT_DESK,
         author="member",
-        days_ago=45,
+        # Linked last month, so last month's retro has karma to show.
+        months_ago=1,
+        day_of_month=9,
         story=StoryTemplate(
             title="A wedding party sent by the passport lady",
             what_happened=(
@@ -1428,6 +2037,142 @@ PLACED: tuple[PlacedStory, ...] = (
             tags=(("imperfect-people", H), ("check-our-bitterness", H)),
             channel=Channel.SOCIAL,
             client_nickname="the late check-out consultant",
+        ),
+    ),
+    # Front Desk chain: an early breakfast for a runner, and her running club (linked last month).
+    PlacedStory(
+        key="marathon",
+        team=FRONT_DESK,
+        author="ewan",
+        # Over 180 days ago, yet the club's booking last month still falls inside the window.
+        days_ago=195,
+        story=StoryTemplate(
+            title="Porridge at five for a marathon runner",
+            what_happened=(
+                "A guest running the city marathon came down at five, two hours before the kitchen "
+                "opened, hoping for something to eat. The receptionist made her porridge and a banana "
+                "in the staff kitchen and filled her water bottle on the way out."
+            ),
+            lesson="Her race started at our desk; we wanted it to start well.",
+            kind=GOOD,
+            perspective=GAVE,
+            tags=(("a-little-bit-more", H), ("ask-the-right-questions", H)),
+            channel=Channel.IN_PERSON,
+            went_beyond=True,
+            cost_note="A breakfast made off the menu before the kitchen opened, not charged.",
+            client_nickname="the marathon runner",
+        ),
+    ),
+    PlacedStory(
+        key="marathon-club",
+        team=FRONT_DESK,
+        author="hana",
+        months_ago=1,
+        day_of_month=14,
+        story=StoryTemplate(
+            title="The marathon runner's club booked for race weekend",
+            what_happened=(
+                "The secretary of a running club rang to book twelve rooms for next year's race. The "
+                "runner we fed at five in the morning is a member, and had told the club about 'the "
+                "hotel with the porridge'. They asked for early breakfast as part of the deal."
+            ),
+            lesson="One bowl of porridge became twelve rooms; the kitchen is already planning the menu.",
+            kind=GOOD,
+            perspective=GAVE,
+            tags=(("relationships-over-scripts", H),),
+            channel=Channel.PHONE,
+            client_nickname="the marathon runner",
+        ),
+    ),
+    # Front Desk chain: a cellist and a broken lift (both in the last two retro months).
+    PlacedStory(
+        key="cellist",
+        team=FRONT_DESK,
+        author="zara",
+        months_ago=2,
+        day_of_month=12,
+        story=StoryTemplate(
+            title="A cello carried up four floors when the lift broke",
+            what_happened=(
+                "The lift broke down just as a touring cellist arrived with her instrument and two cases. "
+                "Two of us carried the lot up to the fourth floor, the cello last and very carefully, and "
+                "moved her to a lower room for the rest of her stay."
+            ),
+            lesson="The lift was not her problem; getting her settled was ours.",
+            kind=GOOD,
+            perspective=GAVE,
+            tags=(("make-it-right", H), ("a-little-bit-more", H)),
+            channel=Channel.IN_PERSON,
+            went_beyond=True,
+            cost_note="Two of us away from the desk for half an hour at check-in time.",
+            client_nickname="the touring cellist",
+        ),
+    ),
+    PlacedStory(
+        key="cellist-tickets",
+        team=FRONT_DESK,
+        author="zara",
+        months_ago=1,
+        day_of_month=20,
+        story=StoryTemplate(
+            title="Concert tickets from the touring cellist",
+            what_happened=(
+                "An envelope came for 'the two who carried the cello' with two tickets for her concert "
+                "and a note saying she had played better for a good night's sleep. We drew straws, and the "
+                "winners went."
+            ),
+            lesson="Thanks that comes back as music is the best kind.",
+            kind=GOOD,
+            perspective=GAVE,
+            tags=(("care-for-the-carers", H),),
+            channel=Channel.OTHER,
+            client_nickname="the touring cellist",
+        ),
+    ),
+    # Front Desk: went beyond, and nothing ever came of it. That is part of the karma rate too.
+    PlacedStory(
+        key="lost-ring",
+        team=FRONT_DESK,
+        author="luca",
+        days_ago=250,
+        story=StoryTemplate(
+            title="A wedding ring found in the laundry bags",
+            what_happened=(
+                "A guest realised at check-out that her wedding ring had gone, probably wrapped in the "
+                "sheets. The night porter went through twelve laundry bags before the van came and found "
+                "it caught in a pillowcase. She cried, hugged him and caught her train."
+            ),
+            lesson="Some things cannot be replaced, so we look until we find them.",
+            kind=GOOD,
+            perspective=GAVE,
+            tags=(("make-it-right", H), ("empathy", H)),
+            channel=Channel.IN_PERSON,
+            went_beyond=True,
+            cost_note="Two hours of the night porter's shift and a late laundry collection.",
+            client_nickname="the ring in the laundry",
+        ),
+    ),
+    PlacedStory(
+        key="declined-card",
+        team=FRONT_DESK,
+        author="zara",
+        days_ago=150,
+        karma_closed_after_days=110,
+        story=StoryTemplate(
+            title="A taxi fare lent to a student whose card was declined",
+            what_happened=(
+                "A student's card was declined for the taxi to her early train home, and her bank would "
+                "not open for hours. The receptionist lent her the fare from the desk float against a "
+                "promise to pay it back online."
+            ),
+            lesson="We would rather risk a fare than leave a young woman stranded at dawn.",
+            kind=GOOD,
+            perspective=GAVE,
+            tags=(("pay-it-forward", H), ("empathy", H)),
+            channel=Channel.IN_PERSON,
+            went_beyond=True,
+            cost_note="A taxi fare from the desk float, never paid back.",
+            client_nickname="the student with the declined card",
         ),
     ),
     # Support Line chain: a bakery's till, a referral and an upgrade.
@@ -1789,11 +2534,12 @@ PLACED: tuple[PlacedStory, ...] = (
         ),
     ),
     PlacedStory(
+        # The issue 5 walkthrough: `member` logs this story's sequel, and the nickname
+        # brings it up in the suggestions. No other story has that nickname.
         key="umbrella",
         team=FRONT_DESK,
-        author="priya",
-        days_ago=33,
-        anonymous=True,
+        author="member",
+        days_ago=41,
         story=StoryTemplate(
             title="Our last good umbrella, lent in a downpour",
             what_happened=(
@@ -1807,6 +2553,7 @@ PLACED: tuple[PlacedStory, ...] = (
             channel=Channel.IN_PERSON,
             went_beyond=True,
             cost_note="One good umbrella.",
+            client_nickname="the umbrella man",
         ),
     ),
     PlacedStory(
@@ -1946,6 +2693,8 @@ CHAINS: tuple[ChainSpec, ...] = (
     ChainSpec("anniversary", (("anniversary-return", SequelOutcome.CLIENT_RETURNED),)),
     ChainSpec("pharmacy", (("pharmacy-thanks", SequelOutcome.THANKS),)),
     ChainSpec("late-checkout", (("late-checkout-review", SequelOutcome.OTHER),)),
+    ChainSpec("marathon", (("marathon-club", SequelOutcome.REFERRAL),)),
+    ChainSpec("cellist", (("cellist-tickets", SequelOutcome.THANKS),)),
     ChainSpec(
         "bakery",
         (("bakery-referral", SequelOutcome.REFERRAL), ("bakery-upgrade", SequelOutcome.BIGGER_ORDER)),
@@ -1985,7 +2734,8 @@ RETROS: tuple[RetroSpec, ...] = (
         months_ago=1,
         notes=(
             "Lots of small extras this month, and two stories where a question at check-in changed the "
-            "whole stay. The shared reservations inbox is still nobody's job."
+            "whole stay. Karma came back twice: the running club's booking and the cellist's tickets. "
+            "The shared reservations inbox is still nobody's job."
         ),
         actions=(
             ActionSpec("Name an owner for the reservations inbox on every shift", "member", 14, False),

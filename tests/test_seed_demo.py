@@ -37,6 +37,7 @@ from stories.models import (
     StoryPrinciple,
     Team,
 )
+from stories.models.karma import POSITIVE_OUTCOMES
 from stories.models.retro import MAX_VOTES_PER_MEMBER
 from stories.models.story import is_moderator
 from stories.personal_data import PersonalDataKind, find_personal_data
@@ -77,7 +78,7 @@ def role_in(username: str, slug: str) -> str | None:
 
 
 def everything_counted() -> dict[str, Any]:
-    models = [
+    models: list[Any] = [
         get_user_model(),
         Team,
         Membership,
@@ -137,9 +138,17 @@ def test_it_creates_the_demo_accounts_with_their_roles(seeded: str) -> None:
     # Every team has a lead, and someone belongs to two teams.
     assert Membership.objects.filter(role=Role.LEAD).values("team").distinct().count() == 3
     assert Membership.objects.values("user").annotate(teams=Count("team")).filter(teams__gte=2).exists()
-    assert 9 <= get_user_model().objects.count() <= 12
+    assert 12 <= get_user_model().objects.count() <= 16
     assert not get_user_model().objects.filter(first_name="").exists()
     assert not get_user_model().objects.filter(last_name="").exists()
+
+
+def test_it_staffs_the_front_desk_like_a_real_reception(seeded: str) -> None:
+    members = Membership.objects.filter(team__slug="front-desk")
+
+    assert 8 <= members.count() <= 9
+    assert members.filter(role=Role.LEAD).count() == 1
+    assert set(members.values_list("user__username", flat=True)) >= {"lead", "member"}
 
 
 def test_it_gives_every_demo_account_the_demo_password(seeded: str) -> None:
@@ -176,9 +185,47 @@ def test_it_writes_a_year_of_stories_in_every_team(seeded: str) -> None:
             .values("happened_on__year", "happened_on__month")
             .annotate(n=Count("pk"))
         }
-        expected = {(month.year, month.month) for month in last_months(team.today())}
-        assert set(per_month) == expected, team
+        months = last_months(team.today())
+        assert set(per_month) == {(month.year, month.month) for month in months}, team
         assert min(per_month.values()) >= 4, team
+        complete = [per_month[(month.year, month.month)] for month in months[1:]]
+        if team.slug == "front-desk":
+            assert all(18 <= count <= 28 for count in complete), complete
+        else:
+            assert min(complete) >= 6, team
+
+
+def test_it_has_front_desk_stories_told_by_many_people_every_month(seeded: str) -> None:
+    front_desk = Team.objects.get(slug="front-desk")
+    for month in last_months(front_desk.today())[1:]:
+        stories = month_stories(front_desk, month)
+        assert stories.values("author").distinct().count() >= 6, month
+        # The same situation may recur over the year, but not twice in one month.
+        assert stories.values("title").annotate(n=Count("pk")).filter(n__gt=1).count() == 0, month
+
+
+def test_it_fills_last_months_retro_above_the_privacy_floor(seeded: str) -> None:
+    front_desk = Team.objects.get(slug="front-desk")
+    last = last_months(front_desk.today(), 2)[1]
+    stories = month_stories(front_desk, last)
+    # The retro's cells, counted plainly: a cell shows when three or more people wrote it.
+    principle_cells = (
+        StoryPrinciple.objects.filter(story__in=stories)
+        .values("principle__slug", "verdict")
+        .annotate(authors=Count("story__author", distinct=True))
+    )
+    channel_cells = stories.values("channel").annotate(authors=Count("author", distinct=True))
+
+    shown = {cell["principle__slug"] for cell in principle_cells if cell["authors"] >= 3}
+    assert len(shown) >= 6, shown
+    assert sum(cell["authors"] >= 3 for cell in channel_cells) >= 3
+    # Rare tags still fold, so the demo shows the privacy floor at work too.
+    assert any(cell["authors"] < 3 for cell in principle_cells)
+
+
+def month_stories(team: Team, month: dt.date) -> Any:
+    next_month = (month + dt.timedelta(days=32)).replace(day=1)
+    return Story.objects.published().filter(team=team, happened_on__gte=month, happened_on__lt=next_month)
 
 
 def test_it_dates_no_story_in_the_future(seeded: str) -> None:
@@ -235,7 +282,7 @@ def test_it_gives_the_front_desk_lead_a_moderation_queue(seeded: str) -> None:
         PersonalDataKind.EMAIL,
     }
     for story in Story.objects.published().values("title", "what_happened", "lesson", "cost_note"):
-        assert not find_personal_data(" ".join(story.values())), story["title"]
+        assert not find_personal_data(" ".join(str(text) for text in story.values())), story["title"]
     # Outside Front Desk nothing waits: the other teams publish at once.
     assert not Story.objects.exclude(team=front_desk).exclude(status=Status.PUBLISHED).exists()
 
@@ -265,6 +312,7 @@ def test_it_links_valid_karma_chains(seeded: str) -> None:
         assert link.original.team_id == link.sequel.team_id
         assert link.sequel.happened_on >= link.original.happened_on
         assert link.original.went_beyond
+        assert link.original.cost_note
         assert link.original.client_nickname == link.sequel.client_nickname
         assert link.original.status == link.sequel.status == Status.PUBLISHED
     assert links.values("original").annotate(n=Count("pk")).filter(n__gte=2).count() >= 2
@@ -273,6 +321,7 @@ def test_it_links_valid_karma_chains(seeded: str) -> None:
         SequelOutcome.REFERRAL,
         SequelOutcome.THANKS,
         SequelOutcome.CLIENT_RETURNED,
+        SequelOutcome.OTHER,
     } <= set(links.values_list("outcome", flat=True))
     assert set(links.values_list("original__team__slug", flat=True)) == {
         "front-desk",
@@ -298,6 +347,67 @@ def test_it_leaves_front_desk_stories_on_the_karma_watchlist(seeded: str) -> Non
     own = waiting.filter(author=member, anonymous=False)
     assert own.exists()
     assert Story.objects.visible_to(member).filter(pk__in=own).exists()
+
+
+def test_it_links_sequels_during_last_month_for_its_retro(seeded: str) -> None:
+    front_desk = Team.objects.get(slug="front-desk")
+    this_month, last = last_months(front_desk.today(), 2)
+    start = dt.datetime.combine(last, dt.time.min, tzinfo=front_desk.zone)
+    end = dt.datetime.combine(this_month, dt.time.min, tzinfo=front_desk.zone)
+
+    assert (
+        SequelLink.objects.filter(
+            original__team=front_desk, created_at__gte=start, created_at__lt=end
+        ).count()
+        >= 2
+    )
+
+
+def test_it_gives_the_karma_rate_something_to_measure(seeded: str) -> None:
+    front_desk = Team.objects.get(slug="front-desk")
+    window = dt.timedelta(days=180)
+    decided = Story.objects.published().filter(
+        team=front_desk, went_beyond=True, happened_on__lt=front_desk.today() - window
+    )
+    hits = [
+        story
+        for story in decided
+        if story.sequel_links.filter(
+            outcome__in=POSITIVE_OUTCOMES,
+            sequel__status=Status.PUBLISHED,
+            sequel__happened_on__lte=story.happened_on + window,
+        ).exists()
+    ]
+
+    assert hits
+    assert decided.filter(sequel_links__isnull=True).exists()
+    closed = Story.objects.published().filter(
+        team=front_desk, went_beyond=True, karma_closed_at__isnull=False
+    )
+    assert closed.filter(sequel_links__isnull=True).exists()
+    assert not closed.filter(karma_closed_at__gt=timezone.now()).exists()
+
+
+def test_it_leaves_member_a_story_to_log_a_sequel_for(seeded: str) -> None:
+    front_desk = Team.objects.get(slug="front-desk")
+    today = front_desk.today()
+    open_story = (
+        Story.objects.published()
+        .filter(
+            team=front_desk,
+            author=user("member"),
+            went_beyond=True,
+            sequel_links__isnull=True,
+            karma_closed_at__isnull=True,
+            happened_on__lte=today - dt.timedelta(days=30),
+            happened_on__gte=today - dt.timedelta(days=90),
+        )
+        .get(client_nickname="the umbrella man")
+    )
+
+    assert open_story.cost_note
+    # The nickname is the story's own, so the sequel form suggests exactly this original.
+    assert Story.objects.filter(team=front_desk, client_nickname=open_story.client_nickname).count() == 1
 
 
 # --- retros -----------------------------------------------------------------------------
@@ -338,6 +448,23 @@ def test_it_changes_nothing_when_run_twice(seeded: str) -> None:
     assert everything_counted() == before
     assert "nothing changed" in again
     assert "password: service-retro" in again
+
+
+def test_it_writes_the_same_demo_every_time(seeded: str) -> None:
+    def written() -> list[tuple[Any, ...]]:
+        return list(
+            Story.objects.order_by("team__slug", "happened_on", "title", "author__username").values_list(
+                "team__slug", "happened_on", "title", "author__username", "status", "anonymous", "channel"
+            )
+        )
+
+    first = written()
+    for model in (RetroVote, ActionItem, Retro, SequelLink, ModerationEvent, StoryPrinciple, Story):
+        model.objects.all().delete()
+
+    run_seed_demo()
+
+    assert written() == first
 
 
 def test_it_adds_back_a_missing_membership_without_new_stories(seeded: str) -> None:

@@ -9,6 +9,8 @@ from stories/demo_data.py, with karma chains, a moderation queue and two Front D
   second run (every `make run`) changes nothing.
 * Deterministic: stories are spread with a fixed random seed, relative to each team's today,
   so the demo always covers the last twelve months and never reaches into the future.
+* Readable retros: each Front Desk month leans on a few theme principles and channels, each
+  told by at least three people, so the retro's privacy floor folds only the rare cells.
 * Fast: everything is written with bulk_create inside one transaction.
 """
 
@@ -16,7 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +50,7 @@ from stories.models import (
     Story,
     StoryPrinciple,
     Team,
+    Verdict,
 )
 from stories.models.retro import month_after
 from stories.models.story import PERSONAL_DATA_REASON
@@ -66,6 +70,97 @@ class Draft:
     key: str = ""
     held_for_personal_data: bool = False
     rejection_reason: str = ""
+
+
+# A (principle slug, verdict) pair: one cell of the retro's principle heatmap.
+Pair = tuple[str, str]
+
+# Share of a month's remaining stories drawn from templates that touch its themes.
+THEME_LEAN = 0.5
+# Share of months in which one colleague of a team with someone_away is away.
+AWAY_SHARE = 0.4
+
+
+def pairs(tags: Iterable[tuple[str, str]]) -> set[Pair]:
+    # str() turns Verdict members into their values, so pairs from anywhere compare and hash alike.
+    return {(slug, str(verdict)) for slug, verdict in tags}
+
+
+def is_one_off(template: StoryTemplate) -> bool:
+    """A story about one particular client, or one act at our own expense, is told once."""
+    return template.went_beyond or bool(template.client_nickname)
+
+
+def cycle_from(items: list[Pair], start: int) -> list[Pair]:
+    """The items once round, starting at position `start` (wrapping), so months take turns."""
+    if not items:
+        return []
+    start %= len(items)
+    return items[start:] + items[:start]
+
+
+@dataclass
+class MonthPlan:
+    """One month of a team's stories while it is being drawn: who told what, so far."""
+
+    start: dt.date
+    last: dt.date  # The last day a story may happen on: the month's end, or today.
+    away: str = ""
+    count: int = 0
+    titles: set[str] = field(default_factory=set)
+    authors: set[str] = field(default_factory=set)
+    pair_authors: defaultdict[Pair, set[str]] = field(default_factory=lambda: defaultdict(set))
+    channel_authors: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def record(self, author: str, channel: str, tagged: set[Pair], title: str = "") -> None:
+        self.count += 1
+        self.authors.add(author)
+        self.channel_authors[str(channel)].add(author)
+        for pair in tagged:
+            self.pair_authors[pair].add(author)
+        if title:
+            self.titles.add(title)
+
+
+class TemplateDeck:
+    """A team's recurring templates, least-told first, so each recurs about as often as the rest."""
+
+    def __init__(self, templates: list[StoryTemplate], usual_channel: str, rng: random.Random) -> None:
+        self.templates = templates
+        self.usual_channel = usual_channel
+        self.rng = rng
+        self.told: Counter[str] = Counter()
+
+    def channel_of(self, template: StoryTemplate) -> str:
+        return str(template.channel or self.usual_channel)
+
+    def draw(
+        self,
+        month: MonthPlan,
+        *,
+        tagged: Pair | None = None,
+        touching: set[Pair] | None = None,
+        channel: str = "",
+        rather: Callable[[StoryTemplate], bool] | None = None,
+    ) -> StoryTemplate | None:
+        """A template not told yet this month, with the given tag, one of the given tags or
+        on the given channel, one that is `rather` if there is any; None when none is left."""
+        candidates = [
+            template
+            for template in self.templates
+            if template.title not in month.titles
+            and (tagged is None or tagged in pairs(template.tags))
+            and (touching is None or touching & pairs(template.tags))
+            and (not channel or self.channel_of(template) == channel)
+        ]
+        if rather is not None:
+            candidates = [template for template in candidates if rather(template)] or candidates
+        if not candidates:
+            return None
+        fewest = min(self.told[template.title] for template in candidates)
+        template = self.rng.choice([t for t in candidates if self.told[t.title] == fewest])
+        self.told[template.title] += 1
+        return template
 
 
 @dataclass
@@ -224,7 +319,12 @@ class DemoWriter:
 
     def draft_placed(self, spec: PlacedStory) -> Draft:
         team = self.teams[spec.team]
-        happened_on = team.today() - dt.timedelta(days=spec.days_ago)
+        today = team.today()
+        if spec.months_ago is None:
+            happened_on = today - dt.timedelta(days=spec.days_ago)
+        else:
+            month = month_starts(today, spec.months_ago + 1)[-1]
+            happened_on = min(month.replace(day=spec.day_of_month), today)
         story = self.draft_story(
             spec.story,
             team,
@@ -237,6 +337,10 @@ class DemoWriter:
             story.status_reason = str(PERSONAL_DATA_REASON)
         if spec.rejection_reason:
             story.status_reason = spec.rejection_reason
+        if spec.karma_closed_after_days is not None:
+            story.karma_closed_at = min(
+                story.created_at + dt.timedelta(days=spec.karma_closed_after_days), self.now
+            )
         return Draft(
             story,
             spec.story.tags,
@@ -246,58 +350,131 @@ class DemoWriter:
         )
 
     def spread(self, slug: str, placed: list[Draft]) -> list[Draft]:
-        """The team's templates spread over the last months, each month topped up to the minimum."""
+        """The team's templates laid over the last months, oldest month first."""
         team = self.teams[slug]
+        plan = self.specs[slug].spread
         templates = [template for template in demo_data.TEMPLATES if slug in template.teams]
-        self.rng.shuffle(templates)
-        dates = self.spread_dates(team, len(templates), placed)
-        drafts = []
-        for template, happened_on in zip(templates, dates, strict=True):
-            author = self.users[self.pick_author(slug)]
-            drafts.append(
-                Draft(
-                    self.draft_story(
-                        template,
-                        team,
-                        author,
-                        happened_on,
-                        status=Status.PUBLISHED,
-                        anonymous=self.rng.random() < self.anonymous_share(template),
-                    ),
-                    template.tags,
-                )
-            )
+        recurring = [template for template in templates if not is_one_off(template)]
+        deck = TemplateDeck(recurring, self.specs[slug].usual_channel, self.rng)
+        honoured, broken = self.theme_pairs(deck.templates, plan)
+        today = team.today()
+        starts = month_starts(today, demo_data.MONTHS)[::-1]
+        one_offs: dict[dt.date, list[StoryTemplate]] = defaultdict(list)
+        for template in filter(is_one_off, templates):
+            one_offs[self.rng.choice(starts)].append(template)
+        drafts: list[Draft] = []
+        for index, start in enumerate(starts):
+            month_end = month_after(start) - dt.timedelta(days=1)
+            month = MonthPlan(start=start, last=min(month_end, today), away=self.someone_away(slug, plan))
+            for draft in placed:
+                story = draft.story
+                if story.status == Status.PUBLISHED and start <= story.happened_on <= month_end:
+                    month.record(story.author.get_username(), story.channel, pairs(draft.tags))
+            # The current month is only partly lived, and so is its share of stories and themes.
+            share = ((month.last - start).days + 1) / ((month_end - start).days + 1)
+            size = self.rng.randint(*plan.per_month)
+            if len(starts) - index - 1 in (1, 2):
+                size += plan.recent_bonus
+            size = max(demo_data.MIN_STORIES_THIS_MONTH, round(size * share))
+            themes = cycle_from(honoured, index * plan.honoured_themes)[: round(plan.honoured_themes * share)]
+            taken = {principle for principle, _verdict in themes}
+            themes += [
+                pair for pair in cycle_from(broken, index * plan.broken_themes) if pair[0] not in taken
+            ][: round(plan.broken_themes * share)]
+            channels = plan.broad_channels if share == 1 else ()
+            drafts += self.fill_month(team, month, deck, one_offs[start], themes, channels, size)
         return drafts
 
-    def spread_dates(self, team: Team, count: int, placed: list[Draft]) -> list[dt.date]:
-        today = team.today()
-        starts = month_starts(today, demo_data.MONTHS)
-        already = Counter(
-            draft.story.happened_on.replace(day=1)
-            for draft in placed
-            if draft.story.status == Status.PUBLISHED
-        )
-        per_month = [max(0, demo_data.MIN_STORIES_PER_MONTH - already[start]) for start in starts]
-        spare = count - sum(per_month)
-        if spare < 0:
-            raise CommandError(
-                f"Not enough story templates for {team}: {count} for {sum(per_month)} month slots."
-            )
-        # What is left over goes to the recent months, so the latest retros are the richest.
-        recent = [1, 2, 0, 3]
-        for i in range(spare):
-            per_month[recent[i % len(recent)]] += 1
-        dates = []
-        for start, wanted in zip(starts, per_month, strict=True):
-            last = min(month_after(start) - dt.timedelta(days=1), today)
-            dates += [
-                dt.date.fromordinal(self.rng.randint(start.toordinal(), last.toordinal()))
-                for _n in range(wanted)
-            ]
-        return dates
+    def fill_month(
+        self,
+        team: Team,
+        month: MonthPlan,
+        deck: TemplateDeck,
+        one_offs: list[StoryTemplate],
+        themes: list[Pair],
+        channels: tuple[str, ...],
+        size: int,
+    ) -> list[Draft]:
+        """The month's one-off stories; its themes and broad channels, each told by several
+        people; then stories leaning towards the themes until the month has `size` stories."""
+        slug = team.slug
+        drafts = [self.add(month, team, template, self.pick_author(slug, month)) for template in one_offs]
+        on_theme = set(themes)
+        floor = demo_data.THEME_AUTHORS[0]
 
-    def pick_author(self, slug: str) -> str:
-        names, weights = zip(*self.authors[slug], strict=True)
+        def serves_more(template: StoryTemplate) -> bool:
+            """Also tells another theme, or on a channel still short of people: fewer
+            stories then cover the month's themes, and the rest are free to wander."""
+            short = {channel for channel in channels if len(month.channel_authors[channel]) < floor}
+            return len(pairs(template.tags) & on_theme) > 1 or deck.channel_of(template) in short
+
+        for pair in themes:
+            wanted = self.rng.randint(*demo_data.THEME_AUTHORS)
+            while len(month.pair_authors[pair]) < wanted:
+                template = deck.draw(month, tagged=pair, rather=serves_more)
+                if template is None:
+                    break
+                author = self.pick_author(slug, month, avoid=month.pair_authors[pair])
+                drafts.append(self.add(month, team, template, author))
+        for channel in channels:
+            while len(month.channel_authors[channel]) < floor:
+                template = deck.draw(month, channel=channel, rather=lambda t: bool(pairs(t.tags) & on_theme))
+                if template is None:
+                    break
+                author = self.pick_author(slug, month, avoid=month.channel_authors[channel])
+                drafts.append(self.add(month, team, template, author))
+        while month.count < size:
+            template = None
+            if on_theme and self.rng.random() < THEME_LEAN:
+                template = deck.draw(month, touching=on_theme)
+            template = template or deck.draw(month)
+            if template is None:
+                break
+            drafts.append(self.add(month, team, template, self.pick_author(slug, month)))
+        return drafts
+
+    def theme_pairs(
+        self, templates: list[StoryTemplate], plan: demo_data.SpreadSpec
+    ) -> tuple[list[Pair], list[Pair]]:
+        """The (principle, verdict) pairs with enough templates to carry a theme, shuffled."""
+        if not (plan.honoured_themes or plan.broken_themes):
+            return [], []
+        told = Counter(pair for template in templates for pair in pairs(template.tags))
+        able = sorted(pair for pair, count in told.items() if count >= demo_data.THEME_MIN_TEMPLATES)
+        honoured = [pair for pair in able if pair[1] == Verdict.HONOURED]
+        broken = [pair for pair in able if pair[1] == Verdict.BROKEN]
+        if len(honoured) < plan.honoured_themes or len(broken) < plan.broken_themes:
+            raise CommandError("Not enough story templates to give every month its themes.")
+        self.rng.shuffle(honoured)
+        self.rng.shuffle(broken)
+        return honoured, broken
+
+    def someone_away(self, slug: str, plan: demo_data.SpreadSpec) -> str:
+        if plan.someone_away and self.rng.random() < AWAY_SHARE:
+            return self.rng.choice([name for name, _weight in self.authors[slug]])
+        return ""
+
+    def add(self, month: MonthPlan, team: Team, template: StoryTemplate, author: str) -> Draft:
+        happened_on = dt.date.fromordinal(self.rng.randint(month.start.toordinal(), month.last.toordinal()))
+        story = self.draft_story(
+            template,
+            team,
+            self.users[author],
+            happened_on,
+            status=Status.PUBLISHED,
+            anonymous=self.rng.random() < self.anonymous_share(template),
+        )
+        month.record(author, story.channel, pairs(template.tags), template.title)
+        return Draft(story, template.tags)
+
+    def pick_author(self, slug: str, month: MonthPlan, avoid: Iterable[str] = ()) -> str:
+        """A colleague who is not away: anyone who has written nothing yet this month comes
+        first, then by how much each person writes, avoiding `avoid` while anyone else is left."""
+        avoided = set(avoid)
+        present = [(name, weight) for name, weight in self.authors[slug] if name != month.away]
+        others = [(name, weight) for name, weight in present if name not in avoided] or present
+        choices = [(name, weight) for name, weight in others if name not in month.authors] or others
+        names, weights = zip(*choices, strict=True)
         return self.rng.choices(names, weights=weights)[0]
 
     @staticmethod
