@@ -244,9 +244,13 @@ def watchlist(team: Team, today: dt.date | None = None) -> StoryQuerySet:
     return (
         Story.objects.published()
         .filter(watched_story_filter(), team=team, karma_closed_at__isnull=True)
+        .filter(happened_on__lte=today - dt.timedelta(days=first))
+        # "Went beyond" stories stay until their 180-day window closes: they decide the karma
+        # rate. Other good service leaves a month after its last milestone, or a busy team's
+        # watchlist would hold every good story of half a year.
         .filter(
-            happened_on__lte=today - dt.timedelta(days=first),
-            happened_on__gt=today - WINDOW,
+            Q(went_beyond=True, happened_on__gt=today - WINDOW)
+            | Q(happened_on__gt=today - dt.timedelta(days=max(WATCH_MILESTONES) + first))
         )
         .filter(~has_published_sequel())
         .annotate(

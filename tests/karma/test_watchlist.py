@@ -22,7 +22,7 @@ def _milestones(team):
 
 def test_it_puts_stories_on_the_watchlist_at_30_60_and_90_days(team, story_ago, frozen):
     for days in (29, 30, 59, 60, 89, 90, 179, 180):
-        story_ago(days, title=f"{days} days")
+        story_ago(days, title=f"{days} days", went_beyond=True)
 
     assert _milestones(team) == {
         "30 days": 30,
@@ -32,6 +32,13 @@ def test_it_puts_stories_on_the_watchlist_at_30_60_and_90_days(team, story_ago, 
         "90 days": 90,
         "179 days": 90,  # still inside the 180-day window; at 180 it is decided
     }
+
+
+def test_it_lets_other_good_service_go_a_month_after_its_last_milestone(team, story_ago, frozen):
+    for days in (90, 119, 120, 150):
+        story_ago(days, title=f"{days} days")
+
+    assert _milestones(team) == {"90 days": 90, "119 days": 90}
 
 
 def test_it_watches_went_beyond_and_good_given_stories_only(team, story_ago, frozen):
@@ -66,7 +73,9 @@ def test_it_drops_stories_with_a_published_sequel_closed_or_unpublished(team, me
 
 def test_it_moves_a_story_up_the_milestones_as_days_pass(team, member):
     with time_machine.travel(FROZEN_NOW, tick=False) as traveller:
-        StoryFactory(team=team, author=member, title="the parcel", happened_on=FROZEN_NOW.date())
+        StoryFactory(
+            team=team, author=member, title="the parcel", happened_on=FROZEN_NOW.date(), went_beyond=True
+        )
         seen = []
         for _ in range(4):
             traveller.shift(dt.timedelta(days=30))
