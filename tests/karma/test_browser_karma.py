@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.utils import timezone
 
 from stories.models import SequelLink, SequelOutcome, Story
@@ -16,17 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def catalogue(transactional_db):
-    """The principles: an earlier transactional test may have flushed the migration's rows.
-
-    (serialized_rollback cannot restore them: inside Playwright's sync API the ORM gets a
-    fresh connection object, without the serialized contents.)
-    """
-    import_module("stories.migrations.0002_principles").load_catalogue(apps, None)
-
-
-@pytest.fixture
-def original(catalogue, team, member):
+def original(page, team, member):
+    # After `page`: it reloads the principle catalogue an earlier browser test flushed.
     return StoryFactory(
         team=team,
         author=member,

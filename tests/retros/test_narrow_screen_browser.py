@@ -14,8 +14,7 @@ from django.utils import timezone
 from stories.models import SequelOutcome
 from tests.factories import RetroFactory, SequelLinkFactory, StoryFactory
 
-# serialized_rollback: the flush after each live-server test would otherwise wipe the principle catalogue.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
 # The outermost elements sticking out of the page, to say what to fix.

@@ -18,8 +18,7 @@ from stories.models import ActionItem, Retro, RetroVote
 from stories.retro_stats import add_months
 from tests.factories import ActionItemFactory, MembershipFactory, RetroFactory, StoryFactory, UserFactory
 
-# serialized_rollback: the flush after each live-server test would otherwise wipe the principle catalogue.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
