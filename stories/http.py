@@ -18,13 +18,29 @@ class AuthenticatedHttpRequest(HtmxHttpRequest):
     user: User  # type: ignore[assignment]
 
 
+# The largest id a 64-bit primary key holds; URL converters and forms accept any run of digits.
+MAX_ID = 2**63 - 1
+
+
+def parse_id(raw: object) -> int | None:
+    """A database id typed by a client, or None: "²" is a digit to str.isdigit() but not to
+    int(), and SQLite overflows past 64 bits rather than finding nothing."""
+    text = str(raw or "")
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ID)):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
+def load_story(story_id: int) -> Story | None:
+    if not 0 < story_id <= MAX_ID:
+        return None
+    return Story.objects.select_related("team", "author").filter(pk=story_id).first()
+
+
 def get_story_for_user(request: HttpRequest, story_id: int) -> Story:
     """The story if this user may see it; 404 otherwise, so outsiders learn nothing."""
-    # The URL converter takes any run of digits; past 64 bits there is no such story (and
-    # SQLite would overflow rather than find none).
-    story = None
-    if 0 < story_id < 2**63:
-        story = Story.objects.select_related("team", "author").filter(pk=story_id).first()
+    story = load_story(story_id)
     if story is None or not story.can_be_seen_by(request.user):
         raise Http404("No such story.")
     return story

@@ -57,6 +57,7 @@ from stories.models.karma import (
     watched_story_filter,
 )
 from stories.models.story import StoryQuerySet
+from stories.months import month_after
 
 if TYPE_CHECKING:
     from stories.models.story import AnyUser
@@ -269,7 +270,7 @@ def watchlist(team: Team, today: dt.date | None = None) -> StoryQuerySet:
 
 def _month_bounds(team: Team, month_start: dt.date) -> tuple[dt.datetime, dt.datetime, dt.date]:
     start = month_start.replace(day=1)
-    next_start = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    next_start = month_after(start)
     zone = team.zone
     return (
         dt.datetime.combine(start, dt.time.min, tzinfo=zone),

@@ -38,7 +38,8 @@ from stories.models import (
     Team,
     Verdict,
 )
-from stories.models.retro import month_after, month_before
+from stories.models.story import StoryQuerySet
+from stories.months import month_after, month_before, months_ending
 
 PRIVACY_FLOOR = 3
 SPARKLINE_MONTHS = 12
@@ -82,15 +83,6 @@ def current_month(team: Team) -> dt.date:
     return team.today().replace(day=1)
 
 
-def add_months(month_start: dt.date, count: int) -> dt.date:
-    index = month_start.year * 12 + month_start.month - 1 + count
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def months_ending(last: dt.date, count: int) -> list[dt.date]:
-    return [add_months(last, offset) for offset in range(1 - count, 1)]
-
-
 def month_label(month_start: dt.date, short: bool = False) -> str:
     return date_format(month_start, "M Y" if short else "F Y")
 
@@ -99,7 +91,7 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def _published(team: Team) -> QuerySet[Story]:
+def _published(team: Team) -> StoryQuerySet:
     return Story.objects.published().filter(team=team)
 
 
@@ -224,7 +216,7 @@ def channels(team: Team, month_start: dt.date) -> dict[str, Any]:
     rows = {
         row["channel"]: row
         for row in _published(team)
-        .filter(happened_on__gte=month_start, happened_on__lt=month_after(month_start))
+        .in_month(month_start)
         .values("channel")
         .annotate(count=Count("pk"), authors=Count("author", distinct=True))
         .order_by()
@@ -452,11 +444,6 @@ def _action_item_trend(team: Team, window: Sequence[dt.date]) -> dict[str, list[
     return result
 
 
-def local_month_of(team: Team, moment: dt.datetime) -> dt.date:
-    """The team's month an aware timestamp falls in (Python twin of TruncMonth(tzinfo=zone))."""
-    return timezone.localtime(moment, team.zone).date().replace(day=1)
-
-
 # --- across teams ---------------------------------------------------------------------------
 
 KIND_PERSPECTIVE_CELLS = [(kind, perspective) for kind in Kind.values for perspective in Perspective.values]
@@ -464,8 +451,7 @@ KIND_PERSPECTIVE_CELLS = [(kind, perspective) for kind in Kind.values for perspe
 
 def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, Any]]:
     """Each team's month side by side: totals, kind x perspective cells, retro state."""
-    in_month = Q(happened_on__gte=month_start, happened_on__lt=month_after(month_start))
-    published = Story.objects.published().filter(in_month, team__in=teams)
+    published = Story.objects.published().in_month(month_start).filter(team__in=teams)
     totals = {
         row["team_id"]: row
         for row in published.values("team_id")

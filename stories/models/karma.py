@@ -64,10 +64,6 @@ class SequelLinkQuerySet(models.QuerySet["SequelLink"]):
     def logged_between(self, start: dt.datetime, end: dt.datetime) -> SequelLinkQuerySet:
         return self.filter(created_at__gte=start, created_at__lt=end)
 
-    def with_stories(self) -> SequelLinkQuerySet:
-        """Both stories and their authors, for lists that show who and when."""
-        return self.select_related("original__author", "sequel__author", "original__team")
-
 
 class SequelLink(models.Model):
     """A later story that follows an earlier one: the karma link."""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stories.models.story import Status, Story
 from stories.models.teams import Team
+from stories.months import month_after
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -22,20 +23,9 @@ class RetroStateError(Exception):
     """A retro action the retro's current state does not allow (closed, out of votes, ...)."""
 
 
-def month_after(month_start: dt.date) -> dt.date:
-    return dt.date(month_start.year + (month_start.month == 12), month_start.month % 12 + 1, 1)
-
-
-def month_before(month_start: dt.date) -> dt.date:
-    return dt.date(month_start.year - (month_start.month == 1), (month_start.month - 2) % 12 + 1, 1)
-
-
 class RetroQuerySet(models.QuerySet["Retro"]):
     def for_team(self, team: Team) -> RetroQuerySet:
         return self.filter(team=team)
-
-    def closed(self) -> RetroQuerySet:
-        return self.filter(closed_at__isnull=False)
 
 
 class Retro(models.Model):
@@ -68,14 +58,6 @@ class Retro(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.closed_at is not None
-
-    @property
-    def month_slug(self) -> str:
-        return f"{self.month:%Y-%m}"
-
-    @staticmethod
-    def first_of_month(day: dt.date) -> dt.date:
-        return day.replace(day=1)
 
     @property
     def next_month(self) -> dt.date:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from stories.models.teams import Membership, Principle, Role, Team
+from stories.months import month_after
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -165,11 +166,12 @@ class StoryQuerySet(models.QuerySet["Story"]):
         member_of = Exists(Membership.objects.filter(team=OuterRef("team"), user=user.pk))
         return self.filter((Q(status=Status.PUBLISHED) & member_of) | own)
 
+    def in_month(self, month_start: dt.date) -> StoryQuerySet:
+        """Stories that happened in the month; `happened_on` is already the team's local date."""
+        return self.filter(happened_on__gte=month_start, happened_on__lt=month_after(month_start))
+
     def for_month(self, team: Team, year: int, month: int) -> StoryQuerySet:
-        """Stories that happened in the given month; `happened_on` is already the team's local date."""
-        start = dt.date(year, month, 1)
-        end = dt.date(year + (month == 12), month % 12 + 1, 1)
-        return self.filter(team=team, happened_on__gte=start, happened_on__lt=end)
+        return self.filter(team=team).in_month(dt.date(year, month, 1))
 
     def with_related(self) -> StoryQuerySet:
         """Everything a story card shows, in a constant number of queries."""
@@ -323,10 +325,6 @@ class Story(models.Model):
             return str(ANONYMOUS_LABEL)
         author = self.author
         return author.get_full_name() or author.get_username()  # type: ignore[union-attr]
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == Status.PUBLISHED
 
     @property
     def is_editable_by_author(self) -> bool:

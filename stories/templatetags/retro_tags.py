@@ -11,8 +11,3 @@ register = template.Library()
 def author_label(context: dict[str, Any], story: Story) -> str:
     """The story's author as the viewing user may see it ("Anonymous" where it must be)."""
     return story.author_label_for(context["request"].user)
-
-
-@register.filter
-def month_slug(value: Any) -> str:
-    return f"{value:%Y-%m}"

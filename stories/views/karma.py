@@ -23,18 +23,16 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from stories import karma as figures
 from stories.forms_karma import LinkSequelForm
-from stories.http import HtmxHttpRequest, get_story_for_user
+from stories.http import HtmxHttpRequest, get_story_for_user, parse_id
 from stories.models import Role, SequelOutcome, Status, Story, Team, is_moderator
 from stories.models.karma import (
     KARMA_WINDOW_DAYS,
-    WATCH_MILESTONES,
     can_close_karma,
     close_karma,
     reopen_karma,
 )
 
 # Ids above a database bigint are no ids at all, whatever the user typed.
-MAX_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,6 @@ def karma(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     watched = list(figures.watchlist(team, today)[: figures.MAX_WATCHLIST + 1])
     context = {
         "team": team,
-        "today": today,
         "is_lead": access.is_lead,
         "can_act": access.is_member,
         "chains": chains,
@@ -91,7 +88,6 @@ def karma(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "principles": figures.principles_leading_to_sequels(team),
         "watchlist": watched[: figures.MAX_WATCHLIST],
         "watchlist_truncated": len(watched) > figures.MAX_WATCHLIST,
-        "milestones": WATCH_MILESTONES,
         "window_days": KARMA_WINDOW_DAYS,
     }
     template = "karma/karma.html"
@@ -108,14 +104,6 @@ def _parse_day(raw: str | None) -> dt.date | None:
         return None
 
 
-def _parse_id(raw: str) -> int | None:
-    """A database id from user input, or None: "²" passes isdigit() but not int()."""
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > len(str(MAX_ID)):
-        return None
-    value = int(raw)
-    return value if value <= MAX_ID else None
-
-
 def _text_param(request: HttpRequest, name: str, limit: int) -> str:
     """A typed-in parameter, cut to `limit`, without NUL bytes (PostgreSQL refuses them in text)."""
     return request.GET.get(name, "").replace("\x00", "")[:limit]
@@ -125,7 +113,7 @@ def _text_param(request: HttpRequest, name: str, limit: int) -> str:
 @require_safe
 def suggest_originals(request: HttpRequest) -> HttpResponse:
     """htmx, from the story form: earlier stories this one may follow, as radio buttons."""
-    team_id = _parse_id(_text_param(request, "team", 30))
+    team_id = parse_id(_text_param(request, "team", 30))
     team = (
         Team.objects.for_user(request.user).filter(pk=team_id).distinct().first()
         if team_id is not None
@@ -135,7 +123,7 @@ def suggest_originals(request: HttpRequest) -> HttpResponse:
     selected: Story | None = None
     if team is not None:
         happened_on = _parse_day(_text_param(request, "happened_on", 30)) or team.today()
-        selected_id = _parse_id(_text_param(request, "sequel_of", 30))
+        selected_id = parse_id(_text_param(request, "sequel_of", 30))
         if selected_id is not None:
             selected = (
                 Story.objects.published()

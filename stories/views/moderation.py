@@ -24,7 +24,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from stories.forms_moderation import DecisionForm, FlagForm
-from stories.http import HtmxHttpRequest, get_story_for_user
+from stories.http import HtmxHttpRequest, get_story_for_user, load_story, parse_id
 from stories.models import Flag, IllegalTransition, ModerationEvent, Status, Story, Team
 from stories.models.story import REDACTABLE_FIELDS, HoldsPersonalData, is_moderator
 from stories.personal_data import PersonalDataKind, find_personal_data
@@ -32,7 +32,6 @@ from stories.personal_data import PersonalDataKind, find_personal_data
 QUEUE_PAGE_SIZE = 25
 BULK_MAX = 100
 # The largest primary key any of our databases stores (a signed 64-bit integer).
-MAX_ID = 2**63 - 1
 
 SUCCESS, ERROR = "success", "danger"
 
@@ -141,7 +140,7 @@ def _require_queue_access(request: HtmxHttpRequest) -> None:
 
 def _get_story_to_moderate(request: HtmxHttpRequest, story_id: int) -> Story:
     """The story if this user may moderate it: 404 for outsiders, 403 for members who may not."""
-    story = _get_story(story_id)
+    story = load_story(story_id)
     if story is None:
         raise Http404("No such story.")
     if story.can_be_moderated_by(request.user):
@@ -151,31 +150,12 @@ def _get_story_to_moderate(request: HtmxHttpRequest, story_id: int) -> Story:
     raise Http404("No such story.")
 
 
-def _get_story(story_id: int) -> Story | None:
-    # The URL converter takes any run of digits; past 64 bits there is no such story.
-    if not 0 < story_id <= MAX_ID:
-        return None
-    return Story.objects.select_related("team", "author").filter(pk=story_id).first()
-
-
 def _waiting_count(user: Any, team_slug: str = "") -> int:
     """What waits for this user: everywhere (the navigation badge) or in one team (the queue header)."""
     stories = Story.objects.awaiting_moderation_for(user)
     if team_slug:
         stories = stories.filter(team__slug=team_slug)
     return stories.distinct().count()
-
-
-def parse_id(value: str) -> int | None:
-    """A primary key typed by a client, or None for anything a database could not hold.
-
-    `str.isdigit()` alone accepts "²" and other digits `int()` refuses, and SQLite
-    overflows past 64 bits.
-    """
-    if not (value.isascii() and value.isdigit()):
-        return None
-    number = int(value)
-    return number if 0 < number <= MAX_ID else None
 
 
 def _back(request: HtmxHttpRequest) -> HttpResponse:

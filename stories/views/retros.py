@@ -45,7 +45,8 @@ from stories.models import (
     Team,
     is_moderator,
 )
-from stories.models.retro import MAX_VOTES_PER_MEMBER, RetroStateError, month_after, month_before
+from stories.models.retro import MAX_VOTES_PER_MEMBER, RetroStateError
+from stories.months import month_after, month_before
 from stories.retro_stats import (
     KIND_PERSPECTIVE_CELLS,
     PRIVACY_FLOOR,
@@ -506,20 +507,26 @@ def action_item_assign(request: HtmxHttpRequest, slug: str, month: dt.date, item
 @login_required
 @require_POST
 def action_item_complete(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
-    _month_or_404(access.team, month)
-    _require_member(access)
-    _action_item(access, month, item_id).complete(by=_person(request))
-    return _section_response(request, access, month, _existing_retro(access.team, month), "action-items")
+    return _mark_action_item(request, slug, month, item_id, done=True)
 
 
 @login_required
 @require_POST
 def action_item_reopen(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
+    return _mark_action_item(request, slug, month, item_id, done=False)
+
+
+def _mark_action_item(
+    request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int, *, done: bool
+) -> HttpResponse:
     access = _get_team_for_user(request, slug)
     _month_or_404(access.team, month)
     _require_member(access)
-    _action_item(access, month, item_id).reopen(by=_person(request))
+    item = _action_item(access, month, item_id)
+    if done:
+        item.complete(by=_person(request))
+    else:
+        item.reopen(by=_person(request))
     return _section_response(request, access, month, _existing_retro(access.team, month), "action-items")
 
 
@@ -530,8 +537,9 @@ def retro_notes(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResp
     _month_or_404(access.team, month)
     _require_lead(access)
     form = NotesForm(request.POST)
-    retro = _retro_for_update(access.team, month)
     if not form.is_valid():
+        # Only a POST that changes something creates the month's retro row.
+        retro = _existing_retro(access.team, month)
         if request.htmx:
             context = {**_base_context(request, access, month, retro), **_notes_context(access, retro, form)}
             return render(request, "retros/retro.html#notes", context)
@@ -539,6 +547,7 @@ def retro_notes(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResp
             request, "retros/retro.html", _full_context(request, access, month, retro, notes_form=form)
         )
     error = ""
+    retro = _retro_for_update(access.team, month)
     try:
         retro.save_notes(form.cleaned_data["notes"], by=_person(request))
     except RetroStateError as exc:
@@ -573,8 +582,10 @@ def retro_reopen(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpRes
     access = _get_team_for_user(request, slug)
     _month_or_404(access.team, month)
     _require_lead(access)
-    retro = _retro_for_update(access.team, month)
+    retro = _existing_retro(access.team, month)
     try:
+        if retro is None:  # Never closed, so never frozen: nothing to reopen, no row to create.
+            raise RetroStateError(_("This retro is already open."))
         retro.reopen(by=_person(request))
     except RetroStateError as exc:
         return _whole_retro_response(request, access, month, error=str(exc))

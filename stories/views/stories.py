@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from stories.forms import SCANNED_FIELDS, StoryFilterForm, StoryForm
-from stories.http import AuthenticatedHttpRequest, get_story_for_user
+from stories.http import AuthenticatedHttpRequest, get_story_for_user, parse_id
 from stories.models import IllegalTransition, SequelLink, Status, Story, Team
 from stories.personal_data import redact
 
@@ -93,9 +93,7 @@ def _apply_filters(stories: Any, data: dict[str, Any]) -> Any:
         stories = stories.filter(tags__principle=data["principle"])
     if data.get("month"):
         year, month = (int(part) for part in data["month"].split("-"))
-        start = dt.date(year, month, 1)
-        end = dt.date(year + (month == 12), month % 12 + 1, 1)
-        stories = stories.filter(happened_on__gte=start, happened_on__lt=end)
+        stories = stories.in_month(dt.date(year, month, 1))
     if data.get("q"):
         for word in data["q"].split()[:8]:
             stories = stories.filter(
@@ -117,14 +115,6 @@ def _redacted_copy(data: QueryDict, field_names: list[str]) -> QueryDict:
     return copy
 
 
-def parse_id(raw: object) -> int | None:
-    """A database id from user input, or None: "²" is a digit to Python but not to int()."""
-    text = str(raw or "")
-    if not (text.isascii() and text.isdigit()) or len(text) > 18:
-        return None
-    return int(text)
-
-
 def _fields_to_redact(request: AuthenticatedHttpRequest) -> list[str]:
     """The "Redact it" button beside a field names that field; "Redact all of it" says "all"."""
     choice = request.POST.get("redact", "")
@@ -133,12 +123,7 @@ def _fields_to_redact(request: AuthenticatedHttpRequest) -> list[str]:
 
 def _sequel_original(request: AuthenticatedHttpRequest) -> Story | None:
     story_id = parse_id(request.POST.get("sequel_of") or request.GET.get("sequel_of"))
-    if story_id is None:
-        return None
-    original = Story.objects.select_related("team", "author").filter(pk=story_id).first()
-    if original is None or not original.can_be_seen_by(request.user):
-        raise Http404("No such story.")
-    return original
+    return None if story_id is None else get_story_for_user(request, story_id)
 
 
 @login_required

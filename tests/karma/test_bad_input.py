@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from stories.views.karma import _parse_id
+from stories.http import parse_id
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +19,10 @@ BAD_IDS = ["²", "١", "-1", "1.0", "", " 1", str(2**63), "9" * 30, "9" * 5000]
 
 
 def test_it_parses_only_plain_ascii_ids_within_a_bigint():
-    assert _parse_id("42") == 42
-    assert _parse_id(str(2**63 - 1)) == 2**63 - 1
+    assert parse_id("42") == 42
+    assert parse_id(str(2**63 - 1)) == 2**63 - 1
     for bad in [*BAD_IDS, "1\x00"]:
-        assert _parse_id(bad) is None, bad
+        assert parse_id(bad) is None, bad
 
 
 @pytest.mark.parametrize("raw", BAD_IDS)

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from stories.models import ActionItem, Retro
-from stories.retro_stats import add_months
+from stories.months import add_months
 from tests.factories import ActionItemFactory, RetroFactory
 from tests.retros.helpers import HTMX, is_login_redirect, month_url
 

@@ -15,7 +15,7 @@ import pytest
 from django.urls import reverse
 
 from stories.models import ActionItem, Retro, RetroVote
-from stories.retro_stats import add_months
+from stories.months import add_months
 from tests.factories import ActionItemFactory, MembershipFactory, RetroFactory, StoryFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -77,3 +77,9 @@ def test_it_reopens(lead_client, team, last_month, month_stories):
     retro = Retro.objects.get(team=team, month=last_month)
     assert not retro.is_closed and retro.snapshot is None
     assert "Close retro" in response.content.decode()
+
+
+def test_it_reopens_nothing_and_creates_no_retro_for_an_untouched_month(lead_client, team, last_month):
+    response = lead_client.post(month_url("retro_reopen", team, last_month), follow=True)
+    assert "already open" in response.content.decode()
+    assert not Retro.objects.exists()

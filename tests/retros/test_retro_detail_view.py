@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 
 from stories.models import Retro
-from stories.retro_stats import add_months, month_figures, snapshot_of
+from stories.months import add_months
+from stories.retro_stats import month_figures, snapshot_of
 from tests.factories import RetroFactory, StoryFactory
 from tests.retros.helpers import HTMX, is_login_redirect, month_url
 

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from stories.models import Status
-from stories.retro_stats import add_months
+from stories.months import add_months
 from tests.factories import ActionItemFactory, MembershipFactory, RetroFactory, StoryFactory, UserFactory
 from tests.retros.helpers import is_login_redirect, month_url
 

@@ -7,7 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from stories.models import Retro
-from stories.retro_stats import add_months, month_label
+from stories.months import add_months
+from stories.retro_stats import month_label
 from tests.factories import ActionItemFactory, RetroFactory, StoryFactory
 from tests.retros.helpers import is_login_redirect
 

@@ -8,7 +8,8 @@ import pytest
 import time_machine
 
 from stories.models import ActionItem, Retro, RetroVote, Status
-from stories.models.retro import RetroStateError, month_after, month_before
+from stories.models.retro import RetroStateError
+from stories.months import month_after, month_before
 from tests.factories import ActionItemFactory, RetroFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db

@@ -64,3 +64,9 @@ def test_it_keeps_notes_frozen_once_closed(lead_client, url, team, last_month):
     html = lead_client.post(url, {"notes": "After closing"}, **HTMX).content.decode()
     assert "closed" in html
     assert Retro.objects.get(team=team, month=last_month).notes == "Before closing"
+
+
+def test_it_creates_no_retro_for_notes_it_refuses(lead_client, url):
+    response = lead_client.post(url, {"notes": "x" * 10_001})
+    assert response.status_code == 200
+    assert not Retro.objects.exists()

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from stories.models import Channel, Kind, Perspective, Principle, Story, StoryPrinciple, Verdict
-from stories.retro_stats import add_months
+from stories.months import add_months
 from tests.factories import ActionItemFactory, RetroFactory
 from tests.retros.helpers import month_url
 

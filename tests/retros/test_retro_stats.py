@@ -9,15 +9,14 @@ import time_machine
 from django.utils import timezone
 
 from stories.models import Status
+from stories.months import add_months, months_ending
 from stories.retro_stats import (
-    add_months,
     channels,
     current_month,
     figures_differ,
     headline,
     heatmap,
     month_figures,
-    months_ending,
     parse_month,
     retro_index,
     trend_figures,

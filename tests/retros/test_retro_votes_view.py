@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from stories.models import Retro, RetroVote
-from stories.retro_stats import add_months
+from stories.months import add_months
 from tests.factories import StoryFactory
 from tests.retros.helpers import HTMX, is_login_redirect, month_url
 

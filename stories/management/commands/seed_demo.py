@@ -52,8 +52,8 @@ from stories.models import (
     Team,
     Verdict,
 )
-from stories.models.retro import month_after
 from stories.models.story import PERSONAL_DATA_REASON
+from stories.months import add_months, month_after, months_ending
 
 DEBUG_ONLY_MESSAGE = (
     "seed_demo only runs with DEBUG on: it creates accounts whose password (service-retro) is "
@@ -170,16 +170,6 @@ class Written:
     retros: int = 0
     action_items: int = 0
     votes: int = 0
-
-
-def month_starts(today: dt.date, count: int) -> list[dt.date]:
-    """The first days of this month and the count - 1 months before it, newest first."""
-    starts = []
-    year, month = today.year, today.month
-    for _step in range(count):
-        starts.append(dt.date(year, month, 1))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return starts
 
 
 class Command(BaseCommand):
@@ -323,7 +313,7 @@ class DemoWriter:
         if spec.months_ago is None:
             happened_on = today - dt.timedelta(days=spec.days_ago)
         else:
-            month = month_starts(today, spec.months_ago + 1)[-1]
+            month = add_months(today.replace(day=1), -spec.months_ago)
             happened_on = min(month.replace(day=spec.day_of_month), today)
         story = self.draft_story(
             spec.story,
@@ -358,7 +348,7 @@ class DemoWriter:
         deck = TemplateDeck(recurring, self.specs[slug].usual_channel, self.rng)
         honoured, broken = self.theme_pairs(deck.templates, plan)
         today = team.today()
-        starts = month_starts(today, demo_data.MONTHS)[::-1]
+        starts = months_ending(today.replace(day=1), demo_data.MONTHS)
         one_offs: dict[dt.date, list[StoryTemplate]] = defaultdict(list)
         for template in filter(is_one_off, templates):
             one_offs[self.rng.choice(starts)].append(template)
@@ -637,7 +627,7 @@ class DemoWriter:
     def write_retros(self, drafts: list[Draft], written: Written) -> None:
         for spec in demo_data.RETROS:
             team = self.teams[spec.team]
-            month = month_starts(team.today(), spec.months_ago + 1)[-1]
+            month = add_months(team.today().replace(day=1), -spec.months_ago)
             held_on = self.local_time(team, month_after(month) + dt.timedelta(days=2), 10)
             retro = Retro.objects.create(team=team, month=month, notes=spec.notes, created_at=held_on)
             written.retros += 1
