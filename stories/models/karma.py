@@ -225,6 +225,11 @@ class SequelLink(models.Model):
 # These change a Story field but are karma's rules, so they live with the karma models.
 
 
+def is_watched(story: Story) -> bool:
+    """Whether karma watches this story, by the same rule the watchlist and the rate use."""
+    return Story.objects.filter(watched_story_filter(), pk=story.pk).exists()
+
+
 def can_close_karma(story: Story, user: AnyUser) -> bool:
     """The author or the team's lead may say nothing came of a story."""
     return user.is_authenticated and (story.author_id == user.pk or story.team.is_lead(user))
@@ -238,6 +243,8 @@ def close_karma(story: Story, *, by: AnyUser) -> None:
         raise ValidationError(_("Only a published story can be marked “nothing came of it”."))
     if story.karma_closed_at is not None:
         return
+    if not is_watched(story):
+        raise ValidationError(_("Karma does not watch this story, so there is nothing to close."))
     if SequelLink.objects.filter(original=story, sequel__status=Status.PUBLISHED).exists():
         raise ValidationError(_("This story already has a sequel, so something did come of it."))
     story.karma_closed_at = timezone.now()

@@ -8,8 +8,8 @@ from django import template
 
 from stories.forms_karma import LinkSequelForm
 from stories.karma import story_links
-from stories.models import Kind, Perspective, Status, Story
-from stories.models.karma import can_close_karma
+from stories.models import Status, Story
+from stories.models.karma import can_close_karma, is_watched
 
 register = template.Library()
 
@@ -21,11 +21,7 @@ def story_karma(context: dict[str, Any], story: Story) -> dict[str, Any]:
     links = story_links(story, user)
     published = story.status == Status.PUBLISHED
     has_published_sequel = any(link.sequel.status == Status.PUBLISHED for link in links["sequels"])
-    # As stories.models.karma.watched_story_filter, for the one story on the page.
-    watched = story.went_beyond or (
-        story.kind == Kind.GOOD and story.perspective == Perspective.GAVE and not links["follows"]
-    )
-    may_close = published and watched and not has_published_sequel and can_close_karma(story, user)
+    may_close = published and not has_published_sequel and can_close_karma(story, user) and is_watched(story)
     # Sequels are written in the story's team: a moderator reading from outside it only reads.
     can_add_sequel = published and (user.is_superuser or story.team.role_of(user) is not None)
     return {

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from stories import karma
 from stories.models import Status
+from stories.models.karma import close_karma
 from tests.factories import SequelLinkFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +97,31 @@ def test_it_accepts_post_only_and_signed_in_people_only(client, member_client, s
     assert client.post(_close(story)).status_code == 302
     story.refresh_from_db()
     assert story.karma_closed_at is None
+
+
+def test_it_reopens_nothing_for_anonymous_visitors_outsiders_or_other_members(
+    client, member_client, outsider_client, story_ago, frozen
+):
+    story = story_ago(40, author=UserFactory(), went_beyond=True)
+    close_karma(story, by=story.author)
+    closed_at = story.karma_closed_at
+
+    assert client.post(_reopen(story))["Location"].startswith("/accounts/login/")
+    assert outsider_client.post(_reopen(story)).status_code == 404
+    assert member_client.post(_reopen(story)).status_code == 403
+    assert outsider_client.post(reverse("karma_reopen", args=[2**63])).status_code == 404
+    story.refresh_from_db()
+    assert story.karma_closed_at == closed_at
+
+
+def test_it_closes_only_a_story_karma_watches(member_client, story_ago, frozen):
+    # Good service given that is itself a sequel is the good coming back: nothing to watch.
+    sequel = story_ago(40)
+    SequelLinkFactory(original=story_ago(60, author=UserFactory()), sequel=sequel)
+
+    response = member_client.post(_close(sequel), follow=True)
+
+    sequel.refresh_from_db()
+    assert sequel.karma_closed_at is None
+    assert "nothing to close" in response.content.decode()
+    assert "Nothing came of it" not in member_client.get(sequel.get_absolute_url()).content.decode()

@@ -113,3 +113,23 @@ def test_it_cannot_link_a_story_of_another_team(member_client, member, other_tea
 
     assert response.status_code == 200
     assert not SequelLink.objects.exists()
+
+
+def test_it_links_nothing_for_anonymous_visitors_or_outsiders(client, outsider_client, story_ago, frozen):
+    original, later = story_ago(50), story_ago(10)
+    data = {"sequel": later.pk, "outcome": SequelOutcome.REFERRAL}
+
+    assert client.post(_url(original), data)["Location"].startswith("/accounts/login/")
+    assert outsider_client.post(_url(original), data).status_code == 404
+    assert not SequelLink.objects.exists()
+
+
+@pytest.mark.parametrize("outcome", ["nonsense", "", "returned\x00"])
+def test_it_refuses_an_unknown_outcome(member_client, story_ago, frozen, outcome):
+    original, later = story_ago(50), story_ago(10)
+
+    response = member_client.post(_url(original), {"sequel": later.pk, "outcome": outcome})
+
+    assert response.status_code == 200
+    assert "outcome" in response.context["form"].errors
+    assert not SequelLink.objects.exists()

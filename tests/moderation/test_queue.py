@@ -419,3 +419,34 @@ def test_it_lets_a_moderator_bulk_approve_stories_holding_personal_data(moderato
     response = moderator_client.post("/moderation/approve/", {"story": [held.pk]}, follow=True)
     assert "1 approved and published." in response.content.decode()
     assert Story.objects.get(pk=held.pk).status == Status.PUBLISHED
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "99999", "²"])
+def test_it_shows_the_lead_the_queue_whatever_the_page_number(lead_client, pending, page):
+    assert pending.title in _page(lead_client, page=page)
+
+
+@pytest.mark.parametrize("team_slug", ["no-such-team", "support-line"])
+def test_it_drops_a_team_filter_the_lead_may_not_use(lead_client, pending, other_team, team_slug):
+    StoryFactory(team=other_team, status=Status.PENDING, title="Support line story")
+    html = _page(lead_client, team=team_slug)
+    assert "Support line story" not in html
+    assert pending.title in html  # the filter is dropped, as any bad filter is
+
+
+@pytest.mark.parametrize(
+    ("action", "data"),
+    [
+        ("approve", {"expected_status": "bogus"}),
+        ("reject", {"reason": ""}),
+        ("reject", {"reason": "x" * 5000}),
+        ("hide", {"reason": "x" * 5000}),
+    ],
+)
+def test_it_refuses_odd_row_input_and_changes_nothing(lead_client, pending, published, action, data):
+    story = published if action == "hide" else pending
+    response = lead_client.post(f"/moderation/{story.pk}/{action}/", data, follow=True)
+    assert response.status_code == 200
+    status = story.status
+    story.refresh_from_db()
+    assert story.status == status
