@@ -1,10 +1,13 @@
 """Request types for the type checker, and the access helper every story view shares."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AnonymousUser, User
 from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
 from django_htmx.middleware import HtmxDetails
 
-from stories.models import Story
+from stories.models import Role, Story, Team, is_moderator
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -44,3 +47,29 @@ def get_story_for_user(request: HttpRequest, story_id: int) -> Story:
     if story is None or not story.can_be_seen_by(request.user):
         raise Http404("No such story.")
     return story
+
+
+@dataclass(frozen=True)
+class TeamAccess:
+    """What the viewer is in a team: a member takes part; a lead (or a superuser) runs it."""
+
+    team: Team
+    role: str | None
+    is_superuser: bool
+
+    @property
+    def is_member(self) -> bool:
+        return self.role is not None
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role == Role.LEAD or self.is_superuser
+
+
+def get_team_access(request: HttpRequest, slug: str) -> TeamAccess:
+    """The team if the user may read its pages (members and moderators); 404 for everyone else."""
+    team = get_object_or_404(Team, slug=slug)
+    role = team.role_of(request.user)
+    if role is None and not is_moderator(request.user):
+        raise Http404("No such team.")
+    return TeamAccess(team=team, role=role, is_superuser=request.user.is_superuser)

@@ -7,13 +7,12 @@ Acting on it (logging a sequel, "nothing came of it"): members; closing needs th
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,8 +22,8 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from stories import karma as figures
 from stories.forms_karma import LinkSequelForm
-from stories.http import HtmxHttpRequest, get_story_for_user, parse_id
-from stories.models import Role, SequelOutcome, Status, Story, Team, is_moderator
+from stories.http import HtmxHttpRequest, get_story_for_user, get_team_access, parse_id
+from stories.models import SequelOutcome, Status, Story, Team
 from stories.models.karma import (
     KARMA_WINDOW_DAYS,
     can_close_karma,
@@ -33,31 +32,6 @@ from stories.models.karma import (
 )
 
 # Ids above a database bigint are no ids at all, whatever the user typed.
-
-
-@dataclass(frozen=True)
-class KarmaAccess:
-    team: Team
-    role: str | None
-
-    @property
-    def is_member(self) -> bool:
-        return self.role is not None
-
-    @property
-    def is_lead(self) -> bool:
-        return self.role == Role.LEAD
-
-
-def _get_team_for_user(request: HttpRequest, slug: str) -> KarmaAccess:
-    """The team if the user may read its karma page (members and moderators); 404 for everyone else."""
-    team = Team.objects.filter(slug=slug).first()
-    if team is None:
-        raise Http404("No such team.")
-    role = team.role_of(request.user)
-    if role is None and not is_moderator(request.user):
-        raise Http404("No such team.")
-    return KarmaAccess(team=team, role=role)
 
 
 def _redirect_back(request: HttpRequest, story: Story) -> HttpResponse:
@@ -73,7 +47,7 @@ def _redirect_back(request: HttpRequest, story: Story) -> HttpResponse:
 @login_required
 @require_safe
 def karma(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     team = access.team
     today = team.today()
     chains = Paginator(figures.ledger(team), figures.LEDGER_PAGE_SIZE).get_page(request.GET.get("page"))

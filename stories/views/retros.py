@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import io
 import math
-from dataclasses import dataclass
 from typing import Any, cast
 
 from django.contrib import messages
@@ -31,7 +30,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from stories import charts
 from stories.forms_retros import ActionItemForm, AssignForm, NotesForm, TrendsForm
-from stories.http import HtmxHttpRequest
+from stories.http import HtmxHttpRequest, TeamAccess, get_team_access
 from stories.karma import month_section
 from stories.models import (
     ActionItem,
@@ -40,7 +39,6 @@ from stories.models import (
     Perspective,
     Retro,
     RetroVote,
-    Role,
     Story,
     Team,
     is_moderator,
@@ -73,30 +71,6 @@ CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 def _person(request: HttpRequest) -> User:
     """The signed-in user; every view here is behind @login_required."""
     return cast(User, request.user)
-
-
-@dataclass(frozen=True)
-class TeamAccess:
-    team: Team
-    role: str | None
-    is_superuser: bool
-
-    @property
-    def is_member(self) -> bool:
-        return self.role is not None
-
-    @property
-    def is_lead(self) -> bool:
-        return self.role == Role.LEAD or self.is_superuser
-
-
-def _get_team_for_user(request: HtmxHttpRequest, slug: str) -> TeamAccess:
-    """The team if the user may read its retros (members and moderators), else 404."""
-    team = get_object_or_404(Team, slug=slug)
-    role = team.role_of(request.user)
-    if role is None and not is_moderator(request.user):
-        raise Http404
-    return TeamAccess(team=team, role=role, is_superuser=request.user.is_superuser)
 
 
 def _require_member(access: TeamAccess) -> None:
@@ -398,7 +372,7 @@ def _section_response(
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def retro_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     entries = retro_index(access.team)
     for entry in entries:
         entry["name"] = month_label(entry["month"])
@@ -411,7 +385,7 @@ def retro_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD"])
 @vary_on_headers("HX-Request")
 def retro_detail(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     _month_or_404(access.team, month)
     retro = _existing_retro(access.team, month)
     context = _full_context(request, access, month, retro)
@@ -431,7 +405,7 @@ def retro_unvote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: 
 
 
 def _vote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int, *, cast: bool) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     _month_or_404(access.team, month)
     _require_member(access)
     story = get_object_or_404(Story.objects.filter(team=access.team), pk=story_id)
@@ -450,7 +424,7 @@ def _vote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int, *,
 @login_required
 @require_POST
 def action_item_create(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     _month_or_404(access.team, month)
     _require_member(access)
     form = ActionItemForm(request.POST, team=access.team)
@@ -489,7 +463,7 @@ def _action_item(access: TeamAccess, month: dt.date, item_id: int) -> ActionItem
 @login_required
 @require_POST
 def action_item_assign(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     _month_or_404(access.team, month)
     _require_member(access)
     item = _action_item(access, month, item_id)
@@ -519,7 +493,7 @@ def action_item_reopen(request: HtmxHttpRequest, slug: str, month: dt.date, item
 def _mark_action_item(
     request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int, *, done: bool
 ) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     _month_or_404(access.team, month)
     _require_member(access)
     item = _action_item(access, month, item_id)
@@ -533,7 +507,7 @@ def _mark_action_item(
 @login_required
 @require_POST
 def retro_notes(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     _month_or_404(access.team, month)
     _require_lead(access)
     form = NotesForm(request.POST)
@@ -560,7 +534,7 @@ def retro_notes(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResp
 @login_required
 @require_POST
 def retro_close(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     _month_or_404(access.team, month)
     _require_lead(access)
     retro = _retro_for_update(access.team, month)
@@ -579,7 +553,7 @@ def retro_close(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResp
 @login_required
 @require_POST
 def retro_reopen(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     _month_or_404(access.team, month)
     _require_lead(access)
     retro = _existing_retro(access.team, month)
@@ -636,7 +610,7 @@ def _md_cell(text: Any) -> str:
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     _month_or_404(access.team, month)
     retro = _existing_retro(access.team, month)
     context = {
@@ -693,7 +667,7 @@ CSV_HEADER = (
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     _month_or_404(access.team, month)
     stories = (
         Story.objects.published()
@@ -779,7 +753,7 @@ def _principle_multiple(row: dict[str, Any], labels: list[str], peak: int) -> di
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def trends(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    access = _get_team_for_user(request, slug)
+    access = get_team_access(request, slug)
     form = TrendsForm(request.GET or None)
     months = form.months_or_default()
     data = trend_figures(access.team, months)

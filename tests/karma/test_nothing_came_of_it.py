@@ -125,3 +125,12 @@ def test_it_closes_only_a_story_karma_watches(member_client, story_ago, frozen):
     assert sequel.karma_closed_at is None
     assert "nothing to close" in response.content.decode()
     assert "Nothing came of it" not in member_client.get(sequel.get_absolute_url()).content.decode()
+
+
+def test_it_lets_a_superuser_stand_in_for_the_lead(superuser_client, story_ago, frozen):
+    story = story_ago(40, author=UserFactory(), went_beyond=True)
+
+    superuser_client.post(_close(story))
+
+    story.refresh_from_db()
+    assert story.karma_closed_at is not None
