@@ -6,20 +6,25 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format typecheck check-deploy shell clean
+.PHONY: run test lock lint format typecheck check-deploy shell clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# Reinstall only when a requirements file changes.
+# Reinstall only when a lock file changes; every package is pinned with its hashes.
 $(VENV)/.runtime: requirements.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
+
+# Re-pin after editing requirements.in or requirements-dev.in (uv comes with the dev requirements).
+lock: $(VENV)/.dev
+	$(BIN)/uv pip compile --python-version 3.11 --generate-hashes --quiet requirements.in -o requirements.txt
+	$(BIN)/uv pip compile --python-version 3.11 --generate-hashes --quiet requirements-dev.in -o requirements-dev.txt
 
 run: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
