@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from stories.models import Story, Team, is_moderator
+from stories.retros.due import due_months
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -19,7 +20,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
 
     @cache
     def teams() -> list[Team]:
-        return list(Team.objects.for_user(user).distinct())
+        result = list(Team.objects.for_user(user).distinct())
+        # Each team's menu leads to the retro that is due (last month's until it is closed).
+        due = due_months(result)
+        for team in result:
+            team.due_retro_month = due[team.pk]  # type: ignore[attr-defined]
+        return result
 
     @cache
     def can_moderate() -> bool:

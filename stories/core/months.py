@@ -60,3 +60,8 @@ def current_month(team: Team) -> dt.date:
 
 def month_label(month_start: dt.date, short: bool = False) -> str:
     return date_format(month_start, "M Y" if short else "F Y")
+
+
+def has_ended(team: Team, month_start: dt.date) -> bool:
+    """The month is over in the team's zone: its retro may be closed."""
+    return month_start < current_month(team)

@@ -23,6 +23,7 @@ from stories.log.forms import StoryFilterForm, StoryForm
 from stories.log.personal_data import redact
 from stories.log.terms import FREE_TEXT_FIELDS
 from stories.models import IllegalTransition, SequelLink, Status, Story, Team
+from stories.retros.due import due_months
 
 STORIES_PER_PAGE = 20
 TWIN_WINDOW = dt.timedelta(minutes=30)
@@ -52,7 +53,11 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         for row in rows:
             if row["month"] == month_of_team[row["team"]]:
                 counts[row["team"]][row["kind"]] = row["n"]
-    team_rows = [{"team": team, "month": month_of_team[team.pk], **counts[team.pk]} for team in teams]
+    due = due_months(teams)
+    team_rows = [
+        {"team": team, "month": month_of_team[team.pk], "due_month": due[team.pk], **counts[team.pk]}
+        for team in teams
+    ]
     my_stories = (
         Story.objects.filter(author=request.user)
         .exclude(status=Status.WITHDRAWN)

@@ -62,7 +62,7 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
         **figures_context(access, month, retro),
         **highlights_context(request, access, month, retro),
         **actions_context(access, month, retro),
-        **notes_context(access, retro),
+        **notes_context(access, month, retro),
     }
     context["md_highlights"] = [
         {

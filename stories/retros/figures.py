@@ -355,9 +355,16 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
             if value is None:
                 other += cell["count"]
             row_cells.append({"kind": key[0], "perspective": key[1], "count": value})
+        retro = retros.get(team.pk)
+        frozen = retro.snapshot.get("figures") if retro and retro.is_closed and retro.snapshot else None
+        if frozen:
+            # A closed retro's figures are the ones it froze, as on its own page and the list.
+            total = {key: frozen["headline"][key]["now"] for key in ("total", "good", "bad", "went_beyond")}
+            total["named_contributors"] = frozen["headline"].get("named_contributors", 0)
         result.append(
             {
                 "team": team,
+                "frozen": bool(frozen),
                 "total": total.get("total", 0),
                 "good": total.get("good", 0),
                 "bad": total.get("bad", 0),
@@ -365,7 +372,7 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
                 "named_contributors": total.get("named_contributors", 0),
                 "cells": row_cells,
                 "other": other,
-                "retro": retros.get(team.pk),
+                "retro": retro,
                 "open_items": open_items.get(team.pk, 0),
             }
         )

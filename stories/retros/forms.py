@@ -67,6 +67,27 @@ class NotesForm(forms.Form):
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+    # The version the text was typed on: a save based on an older one is refused.
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, autosave_url: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        attrs = self.fields["notes"].widget.attrs
+        attrs.update({"class": "form-control", "maxlength": 10000})
+        if autosave_url:
+            # Saves itself a second after typing stops and when the field is left.
+            attrs.update(
+                {
+                    "hx-post": autosave_url,
+                    "hx-trigger": "input changed delay:1s, blur",
+                    "hx-include": "closest form",
+                    "hx-vals": '{"autosave": "1"}',
+                    "hx-target": "#notes-status",
+                    "hx-swap": "outerHTML",
+                    "hx-indicator": "#notes-saving",
+                    "hx-sync": "closest form:queue last",
+                }
+            )
 
 
 class TrendsForm(forms.Form):

@@ -9,9 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access
+from stories.core.months import has_ended
 from stories.karma.figures import month_section
 from stories.models import (
     ActionItem,
@@ -19,17 +20,19 @@ from stories.models import (
 )
 from stories.retros.figures import month_figures, snapshot_of
 from stories.retros.forms import ActionItemForm, AssignForm, NotesForm
-from stories.retros.models import RetroStateError
+from stories.retros.models import MONTH_RUNNING, NotesConflict, Retro, RetroStateError
 from stories.retros.sections import (
     actions_context,
     base_context,
     existing_retro,
+    figures_context,
     full_context,
     month_or_404,
     notes_context,
     person,
     require_lead,
     require_member,
+    require_participant,
     retro_for_update,
     retro_url,
     section_response,
@@ -153,34 +156,72 @@ def _mark_action_item(
 def retro_notes(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
-    require_lead(access)
+    require_participant(access)
     form = NotesForm(request.POST)
     if not form.is_valid():
         # Only a POST that changes something creates the month's retro row.
-        retro = existing_retro(access.team, month)
-        if request.htmx:
-            context = {**base_context(request, access, month, retro), **notes_context(access, retro, form)}
-            return render(request, "retros/retro.html#notes", context)
-        return render(
-            request, "retros/retro.html", full_context(request, access, month, retro, notes_form=form)
-        )
-    error = ""
+        return _notes_response(request, access, month, existing_retro(access.team, month), form, status=200)
     retro = retro_for_update(access.team, month)
     try:
-        retro.save_notes(form.cleaned_data["notes"], by=person(request))
+        retro.save_notes(
+            form.cleaned_data["notes"], base_version=form.cleaned_data["version"] or 0, by=person(request)
+        )
+    except NotesConflict as conflict:
+        # Both texts go back to the writer: theirs in the editor, the newer one beside it.
+        form = NotesForm({"notes": form.cleaned_data["notes"], "version": conflict.version})
+        return _notes_response(request, access, month, retro, form, conflict=conflict.notes, status=409)
     except RetroStateError as exc:
-        error = str(exc)
-    if not error and not request.htmx:
+        return section_response(request, access, month, retro, "notes", error=str(exc))
+    if request.htmx and request.POST.get("autosave"):
+        # The editor stays as it is (the writer may still be typing): only the status and version change.
+        context = {
+            **base_context(request, access, month, retro),
+            **notes_context(access, month, retro),
+            "notes_saved": True,
+        }
+        return render(request, "retros/_notes_saved.html", context)
+    if not request.htmx:
         messages.success(request, _("Notes saved."))
-    return section_response(request, access, month, retro, "notes", error=error, notes_saved=not error)
+    return section_response(request, access, month, retro, "notes", notes_saved=True)
+
+
+def _notes_response(
+    request: HtmxHttpRequest,
+    access: TeamAccess,
+    month: dt.date,
+    retro: Retro | None,
+    form: NotesForm,
+    *,
+    status: int,
+    conflict: str | None = None,
+) -> HttpResponse:
+    extra = {"notes_conflict": conflict}
+    if request.htmx:
+        context = {
+            **base_context(request, access, month, retro),
+            **notes_context(access, month, retro, form),
+            **extra,
+        }
+        response = render(request, "retros/retro.html#notes", context)
+        # htmx swaps only 2xx answers; the section is the target even from the autosave.
+        response["HX-Retarget"], response["HX-Reswap"] = "#notes", "outerHTML"
+        return response
+    context = {**full_context(request, access, month, retro, notes_form=form), **extra}
+    return render(request, "retros/retro.html", context, status=status)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def retro_close(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
+    """GET asks for confirmation (a plain form, no JavaScript needed); POST closes."""
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
     require_lead(access)
+    if request.method != "POST":
+        return _close_confirmation(request, access, month)
+    if not has_ended(access.team, month):
+        # Refused before any row is created: the running month stays as it is.
+        return _whole_retro_response(request, access, month, error=str(MONTH_RUNNING))
     retro = retro_for_update(access.team, month)
     try:
         snapshot = snapshot_of(
@@ -225,3 +266,14 @@ def _whole_retro_response(
     context = full_context(request, access, month, existing_retro(access.team, month))
     context["retro_error"] = error
     return render(request, "retros/retro.html#retro", context)
+
+
+def _close_confirmation(request: HtmxHttpRequest, access: TeamAccess, month: dt.date) -> HttpResponse:
+    retro = existing_retro(access.team, month)
+    context = {
+        **base_context(request, access, month, retro),
+        **figures_context(access, month, retro),
+        "has_ended": has_ended(access.team, month),
+        "open_actions": ActionItem.objects.for_retro_page(access.team, month).open().count(),
+    }
+    return render(request, "retros/close_confirm.html", context)

@@ -16,10 +16,18 @@ from django.db.models import Exists, OuterRef, Value
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stories.core.http import HtmxHttpRequest, TeamAccess
-from stories.core.months import current_month, is_first_month, month_after, month_before, month_label
+from stories.core.months import (
+    current_month,
+    has_ended,
+    is_first_month,
+    month_after,
+    month_before,
+    month_label,
+)
 from stories.karma.figures import month_section
 from stories.models import (
     ActionItem,
@@ -28,8 +36,10 @@ from stories.models import (
     Story,
     Team,
 )
+from stories.retros.due import due_month, status_of
 from stories.retros.figures import PRIVACY_FLOOR, figures_differ, has_stories, month_figures, ranked_stories
 from stories.retros.forms import ActionItemForm, NotesForm
+from stories.retros.live import live_context
 from stories.retros.models import MAX_VOTES_PER_MEMBER
 from stories.retros.presentation import present_figures
 
@@ -43,6 +53,16 @@ def person(request: HttpRequest) -> User:
 
 def require_member(access: TeamAccess) -> None:
     if not access.is_member:
+        raise PermissionDenied(_("Only the team's members take part in its retro."))
+
+
+def takes_part(access: TeamAccess) -> bool:
+    """Members take part; a lead (or a superuser standing in for one) too."""
+    return access.is_member or access.is_lead
+
+
+def require_participant(access: TeamAccess) -> None:
+    if not takes_part(access):
         raise PermissionDenied(_("Only the team's members take part in its retro."))
 
 
@@ -83,6 +103,10 @@ def base_context(
         "previous_month": None if is_first_month(month) else month_before(month),
         "next_month": month_after(month) if month < this_month else None,
         "is_current_month": month == this_month,
+        "status": status_of(retro),
+        "can_close": access.is_lead and not (retro and retro.is_closed) and has_ended(access.team, month),
+        # Only the running month's page points back to an unclosed last month.
+        "due_month": due_month(access.team) if month == this_month else None,
         "today": access.team.today(),
         "retro": retro,
         "is_closed": bool(retro and retro.is_closed),
@@ -165,12 +189,21 @@ def actions_context(
     }
 
 
-def notes_context(access: TeamAccess, retro: Retro | None, form: NotesForm | None = None) -> dict[str, Any]:
+def notes_context(
+    access: TeamAccess, month: dt.date, retro: Retro | None, form: NotesForm | None = None
+) -> dict[str, Any]:
     notes = retro.notes if retro else ""
+    version = retro.notes_version if retro else 0
+    url = reverse("retro_notes", kwargs={"slug": access.team.slug, "month": month})
+    if form is not None:
+        form.fields["notes"].widget.attrs.update(NotesForm(autosave_url=url).fields["notes"].widget.attrs)
     return {
         "notes": notes,
-        "notes_form": form or NotesForm(initial={"notes": notes}),
-        "can_edit_notes": access.is_lead and not (retro and retro.is_closed),
+        "notes_version": version,
+        "notes_saved_at": timezone.localtime(timezone.now(), access.team.zone),
+        "notes_form": form or NotesForm(initial={"notes": notes, "version": version}, autosave_url=url),
+        # Everyone in the room writes the notes together; compare-and-set keeps every word.
+        "can_edit_notes": takes_part(access) and not (retro and retro.is_closed),
     }
 
 
@@ -215,11 +248,12 @@ def full_context(
     **forms: Any,
 ) -> dict[str, Any]:
     return {
+        **live_context(access.team.pk, month),
         **base_context(request, access, month, retro),
         **figures_context(access, month, retro),
         **highlights_context(request, access, month, retro),
         **actions_context(access, month, retro, forms.get("action_form")),
-        **notes_context(access, retro, forms.get("notes_form")),
+        **notes_context(access, month, retro, forms.get("notes_form")),
         **karma_context(access, month, retro),
     }
 
@@ -245,7 +279,7 @@ def section_response(
     elif section == "action-items":
         context.update(actions_context(access, month, retro))
     elif section == "notes":
-        context.update(notes_context(access, retro))
+        context.update(notes_context(access, month, retro))
     context[f"{section.replace('-', '_')}_error"] = error
     context.update(extra)
     return render(request, f"retros/retro.html#{section}", context)

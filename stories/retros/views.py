@@ -23,6 +23,7 @@ from stories.models import (
     is_moderator,
 )
 from stories.retros import charts
+from stories.retros.due import due_month, status_of
 from stories.retros.figures import KIND_PERSPECTIVE_CELLS, PRIVACY_FLOOR, cross_team, retro_index
 from stories.retros.forms import TrendsForm
 from stories.retros.presentation import present_trends
@@ -38,12 +39,21 @@ from stories.retros.trends import trend_figures
 @require_http_methods(["GET", "HEAD"])
 def retro_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     access = get_team_access(request, slug)
+    due = due_month(access.team)
     entries = retro_index(access.team)
     for entry in entries:
         entry["name"] = month_label(entry["month"])
-    return render(
-        request, "retros/retro_list.html", {"team": access.team, "access": access, "entries": entries}
-    )
+        entry["status"] = status_of(entry["retro"])
+        entry["is_due"] = entry["month"] == due
+    context = {
+        "team": access.team,
+        "access": access,
+        "entries": entries,
+        "due_month": due,
+        "due_name": month_label(due),
+        "due_is_running": due == current_month(access.team),
+    }
+    return render(request, "retros/retro_list.html", context)
 
 
 @login_required
@@ -89,6 +99,8 @@ def retros_across_teams(request: HtmxHttpRequest, month: dt.date) -> HttpRespons
     if month > latest:
         raise Http404(_("That month has not happened yet."))
     rows = cross_team(teams, month)
+    for row in rows:
+        row["status"] = status_of(row["retro"])
     chart = charts.bar_chart(
         "chart-teams",
         _("Good and bad service stories per team"),
