@@ -35,7 +35,15 @@ class ActionItemForm(forms.ModelForm):
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = _team_members(team)  # type: ignore[attr-defined]
-        self.fields["text"].widget.attrs.update({"maxlength": 300, "placeholder": _("What will we do?")})
+        self.fields["text"].widget.attrs.update(
+            {"maxlength": 300, "placeholder": _("What will we do?"), "class": "form-control"}
+        )
+        self.fields["due_on"].widget.attrs["class"] = "form-control"
+        self.fields["owner"].widget.attrs["class"] = "form-select"
+        for name, field in self.fields.items():
+            if self.is_bound and name in self.errors:
+                field.widget.attrs["class"] += " is-invalid"
+                field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()
@@ -44,20 +52,41 @@ class ActionItemForm(forms.ModelForm):
         return text
 
 
-class AssignForm(forms.ModelForm):
-    """Who owns an existing action item, and by when."""
+class ActionItemEditForm(forms.ModelForm):
+    """An existing item's text, owner and due date, edited in place (one form per item)."""
 
     owner = _OwnerChoiceField(queryset=None, required=False, label=_("Owner"), empty_label=_("Nobody yet"))
+    # The version the form was shown at: a save based on an older one is refused.
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
     class Meta:
         model = ActionItem
-        fields = ["owner", "due_on"]
-        labels = {"due_on": _("Due")}
+        fields = ["text", "owner", "due_on"]
+        labels = {"text": _("Action"), "due_on": _("Due")}
         widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", f"item-{kwargs['instance'].pk}")
+        kwargs.setdefault("initial", {"version": kwargs["instance"].version})
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = _team_members(team)  # type: ignore[attr-defined]
+        for name in ("text", "due_on"):
+            self.fields[name].widget.attrs["class"] = "form-control form-control-sm"
+        self.fields["owner"].widget.attrs["class"] = "form-select form-select-sm"
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Say what the action is."))
+        return text
+
+
+class DropForm(forms.Form):
+    reason = forms.CharField(label=_("Why drop it?"), max_length=300)
+
+    def __init__(self, *args: Any, item: ActionItem, **kwargs: Any) -> None:
+        super().__init__(*args, prefix=f"drop-{item.pk}", **kwargs)
+        self.fields["reason"].widget.attrs["class"] = "form-control form-control-sm"
 
 
 class NotesForm(forms.Form):

@@ -81,12 +81,14 @@ def bump_on_commit(team_id: int, month: dt.date | None, *parts: str) -> None:
     transaction.on_commit(lambda: bump(team_id, month, *parts))
 
 
-def live_context(team_id: int, month: dt.date, view: str = "page", step: str = "") -> dict[str, Any]:
+def live_context(
+    team_id: int, month: dt.date, view: str = "page", step: str = "", mine: bool = False
+) -> dict[str, Any]:
     """The polling element's attributes. Read before the page's rows, so a change made
     while the page is rendered is fetched by the first poll rather than missed."""
     tag = etag(versions(team_id, month))
     url = reverse("retro_live", kwargs={"team_id": team_id, "month": month, "view": view})
     return {
-        "live_url": f"{url}?step={step}" if step else url,
+        "live_url": f"{url}?step={step}" if step else f"{url}?mine=1" if mine else url,
         "live_headers": json.dumps({"If-None-Match": tag}),
     }

@@ -60,7 +60,13 @@ def step_url(access: TeamAccess, month: dt.date, step: str) -> str:
 
 
 def _stories(team: Any, month: dt.date) -> Any:
-    return Story.objects.published().in_month(month).filter(team=team).select_related("author")
+    return (
+        Story.objects.published()
+        .in_month(month)
+        .filter(team=team)
+        .select_related("author")
+        .prefetch_related("tags__principle")
+    )
 
 
 def _principle_extremes(team: Any, month: dt.date, figures: dict[str, Any]) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from stories.models import (
     Story,
 )
 from stories.retros.figures import month_figures, snapshot_of
-from stories.retros.forms import ActionItemForm, AssignForm, NotesForm
+from stories.retros.forms import ActionItemForm, NotesForm
 from stories.retros.models import MONTH_RUNNING, NotesConflict, Retro, RetroStateError
 from stories.retros.sections import (
     actions_context,
@@ -100,28 +100,10 @@ def action_item_create(request: HtmxHttpRequest, slug: str, month: dt.date) -> H
     return section_response(request, access, month, retro, "action-items", error=error)
 
 
-def _action_item(access: TeamAccess, month: dt.date, item_id: int) -> ActionItem:
+def action_item_of(access: TeamAccess, month: dt.date, item_id: int) -> ActionItem:
     return get_object_or_404(
         ActionItem.objects.filter(team=access.team, retro__month__lte=month).select_related("retro"),
         pk=item_id,
-    )
-
-
-@login_required
-@require_POST
-def action_item_assign(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_member(access)
-    item = _action_item(access, month, item_id)
-    form = AssignForm(request.POST, instance=item, team=access.team)
-    error = ""
-    if form.is_valid():
-        item.assign(owner=form.cleaned_data["owner"], due_on=form.cleaned_data["due_on"], by=person(request))
-    else:
-        error = " ".join(str(message) for messages_ in form.errors.values() for message in messages_)
-    return section_response(
-        request, access, month, existing_retro(access.team, month), "action-items", error=error
     )
 
 
@@ -143,7 +125,7 @@ def _mark_action_item(
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
     require_member(access)
-    item = _action_item(access, month, item_id)
+    item = action_item_of(access, month, item_id)
     if done:
         item.complete(by=person(request))
     else:

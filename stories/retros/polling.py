@@ -24,6 +24,7 @@ from stories.retros.sections import (
     base_context,
     existing_retro,
     highlights_context,
+    mine_filter,
     month_or_404,
     notes_context,
 )
@@ -69,7 +70,7 @@ def retro_live(request: HtmxHttpRequest, team_id: int, month: dt.date, view: str
     changed = live.changed_parts(live.parse_etag(held_header), current)
     context = {
         **base_context(request, access, month, retro),
-        **live_context(team.pk, month, view),
+        **live_context(team.pk, month, view, mine=mine_filter(request) is not None),
         "live_oob": True,
     }
     if view == "meeting":
@@ -80,7 +81,9 @@ def retro_live(request: HtmxHttpRequest, team_id: int, month: dt.date, view: str
         if live.VOTES in changed:
             context.update(highlights_context(request, access, month, retro), show_highlights=True)
         if live.ACTIONS in changed:
-            context.update(actions_context(access, month, retro), show_actions=True)
+            context.update(
+                actions_context(access, month, retro, mine_of=mine_filter(request)), show_actions=True
+            )
         if live.NOTES in changed:
             context.update(notes_context(access, month, retro), show_notes=True)
     response = render(request, "retros/_live.html", {**context, "view": view})

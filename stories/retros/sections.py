@@ -38,12 +38,17 @@ from stories.models import (
 )
 from stories.retros.due import due_month, status_of
 from stories.retros.figures import PRIVACY_FLOOR, figures_differ, has_stories, month_figures, ranked_stories
-from stories.retros.forms import ActionItemForm, NotesForm
+from stories.retros.forms import ActionItemEditForm, ActionItemForm, DropForm, NotesForm
 from stories.retros.live import live_context
 from stories.retros.models import MAX_VOTES_PER_MEMBER
 from stories.retros.presentation import present_figures
 
 HIGHLIGHT_COUNT = 3
+
+
+def mine_filter(request: HttpRequest) -> User | None:
+    """The "mine" filter of the action items: ?mine=1 shows only the viewer's items."""
+    return person(request) if request.GET.get("mine") == "1" else None
 
 
 def person(request: HttpRequest) -> User:
@@ -135,7 +140,8 @@ def highlights_context(
     """Voting candidates (the month's stories, most voted first) and the highlights leading the page."""
     team = access.team
     # The same ranking a closing retro freezes (retro_stats.highlight_votes).
-    stories = ranked_stories(team, month, retro).select_related("author")
+    # Tags too: every story opens in place, with its text, lesson and tags.
+    stories = ranked_stories(team, month, retro).select_related("author").prefetch_related("tags__principle")
     if retro is not None and retro.pk is not None:
         mine = Exists(RetroVote.objects.filter(retro=retro, story=OuterRef("pk"), voter=person(request)))
         stories = stories.annotate(mine=mine)
@@ -150,6 +156,7 @@ def highlights_context(
             for story in Story.objects.published()
             .filter(team=team, pk__in=[row["story"] for row in frozen])
             .select_related("author")
+            .prefetch_related("tags__principle")
         }
         highlights = [{"story": still_published.get(row["story"]), "votes": row["votes"]} for row in frozen]
     else:
@@ -173,16 +180,39 @@ def members(team: Team) -> list[Any]:
 
 
 def actions_context(
-    access: TeamAccess, month: dt.date, retro: Retro | None, form: ActionItemForm | None = None
+    access: TeamAccess,
+    month: dt.date,
+    retro: Retro | None,
+    form: ActionItemForm | None = None,
+    *,
+    mine_of: User | None = None,
+    edit_forms: dict[int, Any] | None = None,
+    drop_forms: dict[int, Any] | None = None,
+    item_errors: dict[int, str] | None = None,
 ) -> dict[str, Any]:
-    items = list(ActionItem.objects.for_retro_page(access.team, month))
+    items = ActionItem.objects.for_retro_page(access.team, month)
+    if mine_of is not None:
+        items = items.owned_by(mine_of)
     today = access.team.today()
+    edit_forms, drop_forms, item_errors = edit_forms or {}, drop_forms or {}, item_errors or {}
+    rows = []
+    for item in items:
+        editable = access.is_member and not item.is_done and not item.is_dropped
+        rows.append(
+            {
+                "item": item,
+                "carried": item.is_carried_into(month),
+                "overdue": item.is_overdue_on(today),
+                "error": item_errors.get(item.pk, ""),
+                "form": edit_forms.get(item.pk) or ActionItemEditForm(instance=item, team=access.team)
+                if editable
+                else None,
+                "drop_form": drop_forms.get(item.pk) or DropForm(item=item) if editable else None,
+            }
+        )
     return {
-        "action_items": [
-            {"item": item, "carried": item.is_carried_into(month), "overdue": item.is_overdue_on(today)}
-            for item in items
-        ],
-        "members": members(access.team),
+        "action_items": rows,
+        "mine_only": mine_of is not None,
         "action_form": form or ActionItemForm(team=access.team),
         "can_act": access.is_member,
         "can_add_actions": access.is_member and not (retro and retro.is_closed),
@@ -248,11 +278,11 @@ def full_context(
     **forms: Any,
 ) -> dict[str, Any]:
     return {
-        **live_context(access.team.pk, month),
+        **live_context(access.team.pk, month, mine=mine_filter(request) is not None),
         **base_context(request, access, month, retro),
         **figures_context(access, month, retro),
         **highlights_context(request, access, month, retro),
-        **actions_context(access, month, retro, forms.get("action_form")),
+        **actions_context(access, month, retro, forms.get("action_form"), mine_of=mine_filter(request)),
         **notes_context(access, month, retro, forms.get("notes_form")),
         **karma_context(access, month, retro),
     }

@@ -3,7 +3,7 @@ import datetime as dt
 from django.urls import path, register_converter
 
 from stories.core.months import parse_month
-from stories.retros import exports, meeting, participation, polling, views
+from stories.retros import actions, exports, meeting, participation, polling, views
 
 
 class MonthConverter:
@@ -33,9 +33,8 @@ urlpatterns = [
     path(f"{retro}/stories/<int:story_id>/vote/", participation.retro_vote, name="retro_vote"),
     path(f"{retro}/stories/<int:story_id>/unvote/", participation.retro_unvote, name="retro_unvote"),
     path(f"{retro}/actions/", participation.action_item_create, name="action_item_create"),
-    path(
-        f"{retro}/actions/<int:item_id>/assign/", participation.action_item_assign, name="action_item_assign"
-    ),
+    path(f"{retro}/actions/<int:item_id>/edit/", actions.action_item_edit, name="action_item_edit"),
+    path(f"{retro}/actions/<int:item_id>/drop/", actions.action_item_drop, name="action_item_drop"),
     path(
         f"{retro}/actions/<int:item_id>/complete/",
         participation.action_item_complete,

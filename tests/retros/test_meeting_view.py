@@ -63,7 +63,7 @@ def test_it_shows_each_steps_content(lead_client, member, team, last_month, mont
     retro.vote(month_stories[4], by=member)
     top = lead_client.get(step_url(team, last_month, "top")).content.decode()
     # The top story is read in full, in place.
-    assert "<details class=\"story-inplace\" open>" in top and month_stories[4].what_happened in top
+    assert '<details class="story-inplace" open>' in top and month_stories[4].what_happened in top
     principles = lead_client.get(step_url(team, last_month, "principles")).content.decode()
     assert "Most honoured" in principles
     bad = lead_client.get(step_url(team, last_month, "bad")).content.decode()
@@ -86,7 +86,12 @@ def test_it_has_keyboard_hints_and_move_controls(lead_client, member_client, tea
 
 def test_it_lets_only_the_lead_move_the_room(member_client, team, last_month):
     assert member_client.post(step_url(team, last_month, "top", "meeting_go")).status_code == 403
-    assert member_client.post(step_url(team, last_month, "top", "meeting_timer"), {"action": "start"}).status_code == 403
+    assert (
+        member_client.post(
+            step_url(team, last_month, "top", "meeting_timer"), {"action": "start"}
+        ).status_code
+        == 403
+    )
     assert not Retro.objects.exists()
 
 
