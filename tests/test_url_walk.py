@@ -17,7 +17,14 @@ def world(db: Any) -> Any:
 def test_it_fills_every_url_of_the_project(world: Any) -> None:
     names = {case.name for case in url_cases(world)}
     # A few that must be there whatever the layout: the walk really reads the resolver.
-    assert {"story_detail", "retro_detail", "retro_markdown", "retro_csv", "karma", "moderation_queue"} <= names
+    assert {
+        "story_detail",
+        "retro_detail",
+        "retro_markdown",
+        "retro_csv",
+        "karma",
+        "moderation_queue",
+    } <= names
     assert "login" not in names and not any(name.startswith("admin:") for name in names)
 
 

@@ -4,7 +4,7 @@ The list comes from the URL resolver, so a page added tomorrow is walked tomorro
 anyone editing a test. Three names are the whole API:
 
     world = build_world()            # needs the database (a `db` test); see build_world's arguments
-    for case in url_cases(world):    # UrlCase(name, route, url, methods, htmx)
+    for case in url_cases(world):    # UrlCase(name, route, url, methods, htmx, story)
         client = client_for(world, "member")
         ...
 
@@ -14,6 +14,8 @@ anyone editing a test. Three names are the whole API:
 * `UrlCase.htmx` is True when the view (or a helper of its own module it calls) reads
   `request.htmx`, so it answers an HX-Request with a fragment: walk those with and without
   the `HX-Request: true` header (see `HTMX`).
+* `url_cases(world, stories=world.stories)` walks every URL taking a story once per story
+  of the world (pending, hidden, rejected...), not just the one it acts on by default.
 * `ROLES` are the people of the world; `client_for(world, role)` logs one in.
 
 A URL argument the walk cannot fill is a failure (`UnfilledUrl`), never a silent skip: the
@@ -28,7 +30,7 @@ import datetime as dt
 import inspect
 import re
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -96,6 +98,7 @@ class UrlCase:
     url: str
     methods: frozenset[str]
     htmx: bool
+    story: str = ""
 
     @property
     def reads(self) -> bool:
@@ -143,14 +146,14 @@ def build_world(
     cast += [("other_lead", other_team, "lead"), ("author", team, "member")]
     for role, in_team, team_role in cast:
         first, last = author_name if role == "author" else (text(f"{role}_first_name"), text("last_name"))
-        user = UserFactory(username=f"walk-{role}", first_name=first, last_name=last)
+        user = _person(f"walk-{role}", first_name=first, last_name=last)
         MembershipFactory(user=user, team=in_team, role=team_role)
         users[role] = user
-    users["moderator"] = UserFactory(username="walk-moderator", first_name=text("moderator_first_name"))
+    users["moderator"] = _person("walk-moderator", first_name=text("moderator_first_name"))
     users["moderator"].user_permissions.add(Permission.objects.get(codename="moderate_story"))
-    users["superuser"] = UserFactory(username="walk-admin", is_staff=True, is_superuser=True)
+    users["superuser"] = _person("walk-admin", is_staff=True, is_superuser=True)
     # Three more people, so the retro's breakdowns clear the privacy floor and are shown.
-    crowd = [UserFactory(username=f"walk-crowd-{n}", first_name=text("first_name")) for n in range(3)]
+    crowd = [_person(f"walk-crowd-{n}", first_name=text("first_name")) for n in range(3)]
     for person in crowd:
         MembershipFactory(user=person, team=team)
 
@@ -215,6 +218,12 @@ def build_world(
         retro.vote(stories["published"], by=voter)
     action_item = retro.add_action_item(text=text("action_item"), owner=lead, due_on=today, by=lead)
     return World(team, other_team, users, month, stories, retro, action_item)
+
+
+def _person(username: str, **fields: Any) -> Any:
+    # No password: the walk logs people in with force_login, and hashing eleven passwords
+    # would take seconds.
+    return UserFactory(username=username, password=None, **fields)
 
 
 def _renamed_principle(text: Callable[[str], str]) -> Any:
@@ -301,25 +310,35 @@ def answers_htmx(callback: Any, _seen: set[Any] | None = None) -> bool:
     return False
 
 
-def url_cases(world: World) -> list[UrlCase]:
-    """One case per URL pattern of the project (minus EXCLUDED), its arguments filled from the world."""
+def url_cases(world: World, stories: Iterable[str] = ()) -> list[UrlCase]:
+    """One case per URL pattern of the project (minus EXCLUDED), its arguments filled from the world.
+
+    A URL taking a story is filled with the story STORY_FOR names; with `stories` (keys of
+    `world.stories`), with each of those instead, one case apiece (`UrlCase.story` says which).
+    """
     cases = []
     for route, name, callback in _walk(get_resolver()):
         if _excluded(route, callback):
             continue
         if not name:
             raise UnfilledUrl(f"The URL {route!r} has no name: give it one so the walk can reverse it.")
-        kwargs = {}
-        for argument in _argument_names(route):
+        arguments = _argument_names(route)
+        for argument in arguments:
             if argument not in ARGS:
                 raise UnfilledUrl(
                     f"The URL {name!r} ({route}) takes {argument!r}, which tests/url_walk.py cannot "
                     f"fill: add {argument!r} to ARGS there (and, if it needs a new object, create it "
                     "in build_world)."
                 )
-            kwargs[argument] = ARGS[argument](world, name)
-        url = reverse(name, kwargs=kwargs)
-        if name in QUERY:
-            url += "?" + urlencode(QUERY[name](world))
-        cases.append(UrlCase(name, route, url, methods_of(callback), answers_htmx(callback)))
+        methods, htmx = methods_of(callback), answers_htmx(callback)
+        keys = list(stories) if stories and "story_id" in arguments else [STORY_FOR.get(name, "published")]
+        for key in keys:
+            kwargs = {argument: ARGS[argument](world, name) for argument in arguments}
+            if "story_id" in kwargs:
+                kwargs["story_id"] = world.stories[key].pk
+            url = reverse(name, kwargs=kwargs)
+            if name in QUERY:
+                url += "?" + urlencode(QUERY[name](world))
+            story = key if "story_id" in arguments else ""
+            cases.append(UrlCase(name, route, url, methods, htmx, story))
     return cases

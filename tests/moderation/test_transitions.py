@@ -39,7 +39,8 @@ def _call(story, method, user):
     return getattr(story, method)(by=user)
 
 
-LEGAL = [(method, status) for method, (_, allowed, _, _) in MOVES.items() for status in allowed]
+# Sorted: a set's order differs between processes, and pytest-xdist's workers must collect alike.
+LEGAL = [(method, status) for method, (_, allowed, _, _) in MOVES.items() for status in sorted(allowed)]
 ILLEGAL = [
     (method, status)
     for method, status in itertools.product(MOVES, ALL_STATUSES)
