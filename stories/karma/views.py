@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
+from stories.core.htmx import render_page_or_partial
 from stories.core.http import HtmxHttpRequest, get_story_for_user, get_team_access, parse_id
 from stories.karma import figures, links
 from stories.karma.forms import LinkSequelForm
@@ -64,11 +65,8 @@ def karma(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "watchlist_truncated": len(watched) > figures.MAX_WATCHLIST,
         "window_days": KARMA_WINDOW_DAYS,
     }
-    template = "karma/karma.html"
-    # The ledger's pager swaps just the ledger; a history restore needs the whole page.
-    if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
-        template += "#ledger"
-    return render(request, template, context)
+    # The ledger's pager swaps just the ledger.
+    return render_page_or_partial(request, "karma/karma.html", "ledger", context)
 
 
 def _parse_day(raw: str | None) -> dt.date | None:
@@ -157,8 +155,9 @@ def sequel_link(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
             if request.htmx:
                 return HttpResponseClientRedirect(original.get_absolute_url())
             return redirect(original)
-    template = "karma/link_sequel.html#link-form" if request.htmx else "karma/link_sequel.html"
-    return render(request, template, {"original": original, "form": form})
+    return render_page_or_partial(
+        request, "karma/link_sequel.html", "link-form", {"original": original, "form": form}
+    )
 
 
 @login_required

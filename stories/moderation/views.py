@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from stories.core.htmx import render_page_or_partial
 from stories.core.http import HtmxHttpRequest, get_story_for_user, load_story, parse_id
 from stories.core.policy import is_moderator
 from stories.models import Flag, IllegalTransition, ModerationEvent, Status, Story, Team
@@ -102,8 +103,7 @@ def _queue_context(request: HtmxHttpRequest, team_slug: str, page_number: Any) -
 def queue(request: HtmxHttpRequest) -> HttpResponse:
     _require_queue_access(request)
     context = _queue_context(request, request.GET.get("team", ""), request.GET.get("page"))
-    template = "moderation/queue.html#queue" if request.htmx else "moderation/queue.html"
-    return render(request, template, context)
+    return render_page_or_partial(request, "moderation/queue.html", "queue", context)
 
 
 def _selected_ids(request: HtmxHttpRequest) -> list[int]:
