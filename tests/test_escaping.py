@@ -16,7 +16,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from tests.story_forms import story_post
+from tests.log.story_forms import story_post
 from tests.url_walk import HTMX, ROLES, World, build_world, client_for, url_cases
 
 # What the attacker types. Each is dangerous in its own way, checked in `_leaks`.

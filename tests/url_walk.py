@@ -41,7 +41,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from stories.models import FlagReason, Retro, SequelLink, SequelOutcome, Status, Story
-from stories.months import add_months
+from stories.core.months import add_months
 from tests.factories import MembershipFactory, StoryFactory, TeamFactory, UserFactory
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -288,7 +288,7 @@ def methods_of(callback: Any) -> frozenset[str]:
 
 
 def answers_htmx(callback: Any, _seen: set[Any] | None = None) -> bool:
-    """Does the view, or a function of its own module it calls, read `request.htmx`?"""
+    """Does the view, or a function of the project it calls, read `request.htmx`?"""
     seen = _seen if _seen is not None else set()
     function = inspect.unwrap(getattr(callback, "view_class", callback))
     if function in seen:
@@ -302,11 +302,16 @@ def answers_htmx(callback: Any, _seen: set[Any] | None = None) -> bool:
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr == "htmx":
             return True
+        if isinstance(node, ast.Constant) and node.value in ("htmx", "HX-Request"):
+            return True
+        target = None
         if isinstance(node, ast.Name):
             target = module_globals.get(node.id)
-            same_module = inspect.isfunction(target) and target.__module__ == function.__module__
-            if same_module and answers_htmx(target, seen):
-                return True
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            target = getattr(module_globals.get(node.value.id), node.attr, None)
+        ours = inspect.isfunction(target) and target.__module__.startswith("stories.")
+        if ours and answers_htmx(target, seen):
+            return True
     return False
 
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stories.models import Channel, Kind, Perspective, Principle, Status, Story, StoryPrinciple
-from stories.retro_stats import month_figures
+from stories.retros.figures import month_figures
 from tests.factories import TeamFactory, UserFactory
 
 # The product's floor (README: "fewer than 3 contributors are folded"), fixed here: read from
