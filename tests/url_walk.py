@@ -40,8 +40,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from stories.models import FlagReason, Retro, SequelLink, SequelOutcome, Status, Story
 from stories.core.months import add_months
+from stories.models import FlagReason, Retro, SequelLink, SequelOutcome, Status, Story
 from tests.factories import MembershipFactory, StoryFactory, TeamFactory, UserFactory
 
 HTMX = {"HTTP_HX_REQUEST": "true"}

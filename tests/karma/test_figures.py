@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stories.karma import figures as karma
-from stories.karma.models import KARMA_WINDOW_DAYS, POSITIVE_OUTCOMES
 from stories.models import SequelLink, SequelOutcome, Status, Story
 from tests.factories import SequelLinkFactory, StoryFactory
 from tests.karma.conftest import FROZEN_NOW, TODAY
