@@ -21,7 +21,9 @@ from stories.models import (
     Team,
     Verdict,
 )
+from stories.models.story import EARLIEST_STORY_DATE, too_early_message
 from stories.personal_data import PersonalDataKind, find_personal_data
+from stories.text import OneLineCharField
 
 # Free-text fields scanned for customer personal data, in form order.
 SCANNED_FIELDS = ("title", "what_happened", "lesson", "cost_note", "client_nickname")
@@ -80,7 +82,9 @@ class StoryForm(forms.ModelForm):
         widgets = {
             "kind": forms.RadioSelect,
             "perspective": forms.RadioSelect,
-            "happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "happened_on": forms.DateInput(
+                attrs={"type": "date", "min": f"{EARLIEST_STORY_DATE:%Y-%m-%d}"}, format="%Y-%m-%d"
+            ),
             "what_happened": forms.Textarea(attrs={"rows": 6, "data-counter": ""}),
             "lesson": forms.Textarea(attrs={"rows": 3, "data-counter": ""}),
             "title": forms.TextInput(attrs={"data-counter": "", "autocomplete": "off"}),
@@ -90,6 +94,11 @@ class StoryForm(forms.ModelForm):
             "client_nickname": forms.TextInput(
                 attrs={"placeholder": _("e.g. the red-scarf lady"), "autocomplete": "off"}
             ),
+        }
+        field_classes = {
+            "title": OneLineCharField,
+            "cost_note": OneLineCharField,
+            "client_nickname": OneLineCharField,
         }
         help_texts = {
             "anonymous": _("Your name is hidden from everyone but the moderators."),
@@ -174,6 +183,8 @@ class StoryForm(forms.ModelForm):
         team = self.cleaned_data.get("team") or (self.instance.team if self.instance.pk else None)
         if happened_on and team is not None and happened_on > team.today():
             raise ValidationError(_("The date cannot be in the future."), code="future")
+        if happened_on and happened_on < EARLIEST_STORY_DATE:
+            raise ValidationError(too_early_message(), code="too_early")
         return happened_on
 
     def clean(self) -> dict[str, Any]:

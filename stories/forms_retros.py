@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stories.models import ActionItem, Team
 from stories.retro_stats import TREND_MONTHS_DEFAULT, TREND_MONTHS_MAX, TREND_MONTHS_MIN
+from stories.text import OneLineCharField
 
 
 class _OwnerChoiceField(forms.ModelChoiceField):
@@ -30,6 +31,7 @@ class ActionItemForm(forms.ModelForm):
         model = ActionItem
         fields = ["text", "owner", "due_on"]
         labels = {"text": _("Action"), "due_on": _("Due")}
+        field_classes = {"text": OneLineCharField}
         widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:

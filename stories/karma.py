@@ -57,7 +57,7 @@ from stories.models.karma import (
     watched_story_filter,
 )
 from stories.models.story import StoryQuerySet
-from stories.months import month_after
+from stories.months import month_after, month_slug
 
 if TYPE_CHECKING:
     from stories.models.story import AnyUser
@@ -87,7 +87,7 @@ class KarmaRate:
     def as_dict(self) -> dict[str, Any]:
         return {
             "as_of": self.as_of.isoformat(),
-            "month": f"{self.as_of:%Y-%m}",
+            "month": month_slug(self.as_of),
             "hits": self.hits,
             "resolved": self.resolved,
             "percent": self.percent,
@@ -305,7 +305,7 @@ def month_section(team: Team, month_start: dt.date) -> dict[str, Any]:
         as_of.insert(0, _month_end_before(as_of[0]))
     rates = rates_as_of(team, as_of)
     return {
-        "month": f"{month_start:%Y-%m}",
+        "month": month_slug(month_start),
         "sequels": [
             {
                 "original_id": link.original_id,

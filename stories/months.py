@@ -19,3 +19,8 @@ def month_before(month_start: dt.date) -> dt.date:
 def months_ending(last: dt.date, count: int) -> list[dt.date]:
     """The `count` months up to and including `last`, oldest first."""
     return [add_months(last, offset) for offset in range(1 - count, 1)]
+
+
+def month_slug(month_start: dt.date) -> str:
+    """'2025-05' for URLs and exports, zero-padded whatever the year (strftime writes year 1 as '1')."""
+    return f"{month_start.year:04d}-{month_start.month:02d}"

@@ -39,7 +39,7 @@ from stories.models import (
     Verdict,
 )
 from stories.models.story import StoryQuerySet
-from stories.months import month_after, month_before, months_ending
+from stories.months import month_after, month_before, month_slug, months_ending
 
 PRIVACY_FLOOR = 3
 SPARKLINE_MONTHS = 12
@@ -195,7 +195,7 @@ def heatmap(team: Team, month_start: dt.date) -> dict[str, Any]:
     months = months_ending(month_start, SPARKLINE_MONTHS)
     rows, other_honoured, other_broken, folded = _principle_rows(team, months)
     return {
-        "months": [f"{month:%Y-%m}" for month in months],
+        "months": [month_slug(month) for month in months],
         "rows": [
             {
                 "principle": row["principle"],
@@ -256,7 +256,7 @@ def month_figures(team: Team, month_start: dt.date, retro: Retro | None = None) 
     """Everything the retro shows as figures, JSON-able so a closed retro can keep it."""
     return {
         "version": SNAPSHOT_VERSION,
-        "month": f"{month_start:%Y-%m}",
+        "month": month_slug(month_start),
         "headline": headline(team, month_start),
         "heatmap": heatmap(team, month_start),
         "channels": channels(team, month_start),
@@ -306,7 +306,8 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
     per_month = {
         _as_date(row["month"]): row
         for row in _published(team)
-        .filter(happened_on__lt=month_after(this_month))
+        # A date no month URL can name (one the floor on story dates came too late for) stays out.
+        .filter(happened_on__gte=dt.date(FIRST_YEAR, 1, 1), happened_on__lt=month_after(this_month))
         .annotate(month=TruncMonth("happened_on"))
         .values("month")
         .annotate(
@@ -321,7 +322,7 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
     retros = {
         retro.month: retro
         for retro in Retro.objects.for_team(team)
-        .filter(month__lte=this_month)
+        .filter(month__gte=dt.date(FIRST_YEAR, 1, 1), month__lte=this_month)
         .annotate(open_items=Count("action_items", filter=Q(action_items__done_at__isnull=True)))
     }
     entries = []
@@ -336,7 +337,7 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
         entries.append(
             {
                 "month": month,
-                "slug": f"{month:%Y-%m}",
+                "slug": month_slug(month),
                 "counts": counts,
                 "retro": retro,
                 "frozen": frozen,
@@ -383,7 +384,7 @@ def trend_figures(team: Team, months: int) -> dict[str, Any]:
     principle_rows, other_honoured, other_broken, principle_folded = _principle_rows(team, window)
 
     return {
-        "months": [f"{month:%Y-%m}" for month in window],
+        "months": [month_slug(month) for month in window],
         "labels": [month_label(month, short=True) for month in window],
         "good": series("good", window),
         "bad": series("bad", window),

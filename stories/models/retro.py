@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from stories.models.story import Status, Story
 from stories.models.teams import Team
 from stories.months import month_after
+from stories.text import validate_one_line
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -194,7 +195,7 @@ class ActionItemQuerySet(models.QuerySet["ActionItem"]):
 class ActionItem(models.Model):
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="action_items")
     retro = models.ForeignKey(Retro, on_delete=models.CASCADE, related_name="action_items")
-    text = models.CharField(_("action"), max_length=300)
+    text = models.CharField(_("action"), max_length=300, validators=[validate_one_line])
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -2,6 +2,7 @@ import datetime as dt
 
 from django.urls import path, register_converter
 
+from stories.months import month_slug
 from stories.retro_stats import parse_month
 from stories.views import retros
 
@@ -18,7 +19,7 @@ class MonthConverter:
         return month
 
     def to_url(self, value: dt.date | str) -> str:
-        return value if isinstance(value, str) else f"{value:%Y-%m}"
+        return value if isinstance(value, str) else month_slug(value)
 
 
 register_converter(MonthConverter, "month")
