@@ -29,6 +29,7 @@ from stories.models import (
     Retro,
     RetroVote,
     SequelLink,
+    Status,
     Story,
     StoryPrinciple,
     Team,
@@ -44,6 +45,21 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
     fields = ["user", "role", "created_at"]
     readonly_fields = ["created_at"]
+
+
+class HidesWithdrawnStories:
+    """A withdrawn story is its author's alone: in the admin only superusers still see it,
+    and the rows that point at it (tags, history, flags, votes, links, reminders)."""
+
+    withdrawn_paths: tuple[str, ...] = ("story__status",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        queryset = super().get_queryset(request)  # type: ignore[misc]
+        if request.user.is_superuser:
+            return queryset
+        for path in self.withdrawn_paths:
+            queryset = queryset.exclude(**{path: Status.WITHDRAWN})
+        return queryset
 
 
 @admin.register(Team)
@@ -177,7 +193,8 @@ class ReasonActionForm(ActionForm):
 
 
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
+    withdrawn_paths = ("status",)
     list_display = ["title", "team", "author", "kind", "perspective", "status", "happened_on", "open_flags"]
     list_filter = ("status", "team", "kind", "perspective", HasOpenFlagsFilter, "channel", "anonymous")
     search_fields = ["title", "what_happened", "lesson", "client_nickname", "author__username", "team__name"]
@@ -270,7 +287,7 @@ class StoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(StoryPrinciple)
-class StoryPrincipleAdmin(admin.ModelAdmin):
+class StoryPrincipleAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     list_display = ["story", "principle", "verdict"]
     list_filter = ["verdict", "principle"]
     search_fields = ["story__title", "principle__name"]
@@ -279,7 +296,7 @@ class StoryPrincipleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationEvent)
-class ModerationEventAdmin(admin.ModelAdmin):
+class ModerationEventAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     """The audit log: read-only for everyone, superusers included."""
 
     list_display = ["created_at", "story", "action", "from_status", "to_status", "actor", "reason"]
@@ -317,7 +334,7 @@ class OpenFlagFilter(admin.SimpleListFilter):
 
 
 @admin.register(Flag)
-class FlagAdmin(admin.ModelAdmin):
+class FlagAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     """Flags are raised in the app and decided by moderation; here they are read and dismissed."""
 
     list_display = ["story", "reason", "raised_by", "created_at", "resolved_at", "resolved_by"]
@@ -412,7 +429,7 @@ class RetroAdmin(admin.ModelAdmin):
 
 
 @admin.register(RetroVote)
-class RetroVoteAdmin(admin.ModelAdmin):
+class RetroVoteAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     list_display = ["retro", "story", "voter", "created_at"]
     list_filter = ["retro__team"]
     search_fields = ["story__title", "voter__username"]
@@ -444,7 +461,8 @@ class ActionItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(SequelLink)
-class SequelLinkAdmin(admin.ModelAdmin):
+class SequelLinkAdmin(HidesWithdrawnStories, admin.ModelAdmin):
+    withdrawn_paths = ("original__status", "sequel__status")
     list_display = ["sequel", "original", "outcome", "created_by", "created_at"]
     list_filter = ["outcome", "original__team"]
     search_fields = ["original__title", "sequel__title"]
@@ -453,7 +471,7 @@ class SequelLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(KarmaReminder)
-class KarmaReminderAdmin(admin.ModelAdmin):
+class KarmaReminderAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     list_display = ["story", "milestone", "sent_at", "skipped"]
     list_filter = ["milestone", "skipped", "story__team"]
     search_fields = ["story__title"]
