@@ -29,6 +29,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from stories import charts
+from stories.export_text import csv_cell, md_inline
 from stories.forms_retros import ActionItemForm, AssignForm, NotesForm, TrendsForm
 from stories.http import HtmxHttpRequest, TeamAccess, get_team_access
 from stories.karma import month_section
@@ -44,7 +45,7 @@ from stories.models import (
     is_moderator,
 )
 from stories.models.retro import MAX_VOTES_PER_MEMBER, RetroStateError
-from stories.months import month_after, month_before
+from stories.months import month_after, month_before, month_slug
 from stories.retro_stats import (
     KIND_PERSPECTIVE_CELLS,
     PRIVACY_FLOOR,
@@ -60,11 +61,9 @@ from stories.retro_stats import (
     snapshot_of,
     trend_figures,
 )
+from stories.text import one_line
 
 HIGHLIGHT_COUNT = 3
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
 # --- access ---------------------------------------------------------------------------------
 
 
@@ -599,14 +598,6 @@ def _export_author(story: Story) -> str:
     return story.author.get_full_name() or story.author.get_username()
 
 
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
-def _md_cell(text: Any) -> str:
-    return _one_line(text).replace("|", "\\|")
-
-
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
@@ -622,8 +613,8 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
     }
     context["md_highlights"] = [
         {
-            "title": _md_cell(row["story"].title) if row["story"] else _("(no longer published)"),
-            "author": (_export_author(row["story"]) or _("Anonymous")) if row["story"] else "",
+            "title": md_inline(row["story"].title) if row["story"] else _("(no longer published)"),
+            "author": md_inline(_export_author(row["story"]) or _("Anonymous")) if row["story"] else "",
             "votes": row["votes"],
             "kind": row["story"].get_kind_display() if row["story"] else "",
         }
@@ -631,8 +622,8 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
     ]
     context["md_items"] = [
         {
-            "text": _md_cell(entry["item"].text),
-            "owner": _md_cell(entry["item"].owner.get_full_name() or entry["item"].owner.get_username())
+            "text": md_inline(entry["item"].text),
+            "owner": md_inline(entry["item"].owner.get_full_name() or entry["item"].owner.get_username())
             if entry["item"].owner
             else "",
             **entry,
@@ -640,14 +631,9 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
         for entry in context["action_items"]
     ]
     content = render_to_string("retros/retro.md", context, request=request)
-    return _attachment(content, "text/markdown; charset=utf-8", f"{access.team.slug}-retro-{month:%Y-%m}.md")
-
-
-def _csv_cell(value: Any) -> Any:
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading ' keeps them text."""
-    if isinstance(value, str) and value.startswith(CSV_FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    return _attachment(
+        content, "text/markdown; charset=utf-8", f"{access.team.slug}-retro-{month_slug(month)}.md"
+    )
 
 
 CSV_HEADER = (
@@ -682,14 +668,14 @@ def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpRespon
         tags = list(story.tags.all())
         writer.writerow(
             [
-                _csv_cell(value)
+                csv_cell(value)
                 for value in (
                     story.pk,
                     story.happened_on.isoformat(),
                     story.kind,
                     story.perspective,
                     story.channel,
-                    _one_line(story.title),
+                    one_line(story.title),
                     _export_author(story),
                     "yes" if story.went_beyond else "no",
                     "; ".join(tag.principle.name for tag in tags if tag.verdict == "honoured"),
@@ -698,7 +684,7 @@ def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpRespon
             ]
         )
     return _attachment(
-        buffer.getvalue(), "text/csv; charset=utf-8", f"{access.team.slug}-retro-{month:%Y-%m}.csv"
+        buffer.getvalue(), "text/csv; charset=utf-8", f"{access.team.slug}-retro-{month_slug(month)}.csv"
     )
 
 
