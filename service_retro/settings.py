@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Signed-in answers (pages, fragments, exports) are never kept by a shared or browser cache.
-    "stories.middleware.private_cache",
+    "stories.core.middleware.private_cache",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -99,7 +99,7 @@ MIDDLEWARE = [
 # Login throttling for every page that signs people in (ours, the admin's, any added later):
 # the backend refuses a locked-out user+IP before the password is even checked.
 AUTHENTICATION_BACKENDS = [
-    "stories.auth_backends.ThrottledLoginBackend",
+    "stories.core.throttle.ThrottledLoginBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
@@ -110,12 +110,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-# Behind a proxy the client's address is in X-Forwarded-For: trust it only when told how many
-# proxies stand in front (else anyone could pick an address per guess).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# Behind proxies the client's address is in X-Forwarded-For: trusted only as far as told how
+# many proxies stand in front (else anyone could send a fresh address with each guess).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "stories.core.throttle.client_ip"
 
 ROOT_URLCONF = "service_retro.urls"
 
@@ -129,8 +127,15 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "stories.context_processors.navigation",
+                "stories.core.context_processors.navigation",
             ],
+            # Each feature package keeps its template tags beside its views.
+            "libraries": {
+                "karma_tags": "stories.karma.templatetags",
+                "moderation_tags": "stories.moderation.templatetags",
+                "retro_tags": "stories.retros.templatetags",
+                "throttle_tags": "stories.core.templatetags",
+            },
         },
     },
 ]

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from stories.throttle import throttled
-from stories.views import health
+from stories.core import health
+from stories.core.throttle import throttled
 
 admin.site.site_header = "Service Retro administration"
 admin.site.site_title = "Service Retro admin"
@@ -27,4 +27,4 @@ urlpatterns = [
 ]
 
 # A lost database is a clean 503 with Retry-After, from any view or middleware.
-handler500 = "stories.views.errors.server_error"
+handler500 = "stories.core.errors.server_error"

@@ -8,7 +8,7 @@ become single spaces.
 
 import datetime
 
-import stories.text
+import stories.core.text
 from django.conf import settings
 from django.db import migrations, models
 
@@ -36,9 +36,9 @@ def repair_one_line_fields(apps, schema_editor):
         model = apps.get_model("stories", model_name)
         for row in model.objects.values("pk", *fields).iterator():
             changed = {
-                field: stories.text.one_line(row[field])
+                field: stories.core.text.one_line(row[field])
                 for field in fields
-                if stories.text.CONTROL_CHARACTERS.search(row[field] or "")
+                if stories.core.text.CONTROL_CHARACTERS.search(row[field] or "")
             }
             if changed:
                 model.objects.filter(pk=row["pk"]).update(**changed)
@@ -55,42 +55,42 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='actionitem',
             name='text',
-            field=models.CharField(max_length=300, validators=[stories.text.OneLineValidator()], verbose_name='action'),
+            field=models.CharField(max_length=300, validators=[stories.core.text.OneLineValidator()], verbose_name='action'),
         ),
         migrations.AlterField(
             model_name='principle',
             name='name',
-            field=models.CharField(max_length=80, validators=[stories.text.OneLineValidator()], verbose_name='name'),
+            field=models.CharField(max_length=80, validators=[stories.core.text.OneLineValidator()], verbose_name='name'),
         ),
         migrations.AlterField(
             model_name='principle',
             name='prompt',
-            field=models.CharField(help_text='A question that helps staff recognise the principle in a story.', max_length=200, validators=[stories.text.OneLineValidator()], verbose_name='question'),
+            field=models.CharField(help_text='A question that helps staff recognise the principle in a story.', max_length=200, validators=[stories.core.text.OneLineValidator()], verbose_name='question'),
         ),
         migrations.AlterField(
             model_name='principle',
             name='summary',
-            field=models.CharField(max_length=200, validators=[stories.text.OneLineValidator()], verbose_name='one-line summary'),
+            field=models.CharField(max_length=200, validators=[stories.core.text.OneLineValidator()], verbose_name='one-line summary'),
         ),
         migrations.AlterField(
             model_name='story',
             name='client_nickname',
-            field=models.CharField(blank=True, help_text="A team-local label such as 'the red-scarf lady', never a real name.", max_length=60, validators=[stories.text.OneLineValidator()], verbose_name='client nickname'),
+            field=models.CharField(blank=True, help_text="A team-local label such as 'the red-scarf lady', never a real name.", max_length=60, validators=[stories.core.text.OneLineValidator()], verbose_name='client nickname'),
         ),
         migrations.AlterField(
             model_name='story',
             name='cost_note',
-            field=models.CharField(blank=True, max_length=200, validators=[stories.text.OneLineValidator()], verbose_name='what it cost us'),
+            field=models.CharField(blank=True, max_length=200, validators=[stories.core.text.OneLineValidator()], verbose_name='what it cost us'),
         ),
         migrations.AlterField(
             model_name='story',
             name='title',
-            field=models.CharField(max_length=120, validators=[stories.text.OneLineValidator()], verbose_name='title'),
+            field=models.CharField(max_length=120, validators=[stories.core.text.OneLineValidator()], verbose_name='title'),
         ),
         migrations.AlterField(
             model_name='team',
             name='name',
-            field=models.CharField(max_length=100, validators=[stories.text.OneLineValidator()], verbose_name='name'),
+            field=models.CharField(max_length=100, validators=[stories.core.text.OneLineValidator()], verbose_name='name'),
         ),
         migrations.RunPython(repair_dates, migrations.RunPython.noop),
         migrations.RunPython(repair_one_line_fields, migrations.RunPython.noop),

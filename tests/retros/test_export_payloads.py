@@ -13,8 +13,8 @@ import re
 
 import pytest
 
-from stories.export_text import md_block, md_inline
 from stories.models import Principle, Team
+from stories.retros.export_text import md_block, md_inline
 from tests.factories import ActionItemFactory, RetroFactory, StoryFactory
 from tests.retros.helpers import month_url
 

@@ -33,10 +33,10 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from stories.karma import milestone_for, watchlist
+from stories.core.text import one_line
+from stories.karma.figures import milestone_for, watchlist
+from stories.karma.models import WATCH_MILESTONES
 from stories.models import KarmaReminder, Story, Team
-from stories.models.karma import WATCH_MILESTONES
-from stories.text import one_line
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import zoneinfo
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from stories.core.text import validate_one_line
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+    AnyUser = User | AnonymousUser
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
+
+
+class ModerationMode(models.TextChoices):
+    PRE = "pre", _("Pre-moderation: stories wait for approval")
+    POST = "post", _("Post-moderation: stories publish at once")
+
+
+class Role(models.TextChoices):
+    MEMBER = "member", _("Member")
+    LEAD = "lead", _("Lead")
+
+
+class TeamQuerySet(models.QuerySet["Team"]):
+    def for_user(self, user: AnyUser) -> TeamQuerySet:
+        """Teams the user belongs to; superusers see every team."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(memberships__user=user)
+
+    def led_by(self, user: AnyUser) -> TeamQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user, memberships__role=Role.LEAD)
+
+
+class Team(models.Model):
+    name = models.CharField(_("name"), max_length=100, validators=[validate_one_line])
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text=_("Months and 'today' are computed in this zone, e.g. Europe/London."),
+    )
+    moderation_mode = models.CharField(
+        _("moderation"),
+        max_length=4,
+        choices=ModerationMode.choices,
+        default=ModerationMode.POST,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def today(self) -> Any:
+        from django.utils import timezone
+
+        return timezone.localdate(timezone=self.zone)
+
+    def role_of(self, user: AnyUser) -> str | None:
+        if not user.is_authenticated:
+            return None
+        # Asked several times a request (can see? can moderate? can flag?): one query per
+        # team instance and user.
+        cache: dict[int, str | None] = self.__dict__.setdefault("_roles", {})
+        if user.pk not in cache:
+            cache[user.pk] = (
+                self.memberships.filter(user=user).values_list("role", flat=True).first()  # type: ignore[attr-defined]
+            )
+        return cache[user.pk]
+
+    def is_lead(self, user: AnyUser) -> bool:
+        return self.role_of(user) == Role.LEAD
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["team__name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "user"], name="membership_unique_team_user"),
+        ]
+        indexes = [
+            # "Which teams am I in, and what is my role?" on nearly every page.
+            models.Index(fields=["user", "role"], name="membership_user_role_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.team} ({self.get_role_display()})"
+
+
+class PrincipleQuerySet(models.QuerySet["Principle"]):
+    def active(self) -> PrincipleQuerySet:
+        return self.filter(active=True)
+
+
+class Principle(models.Model):
+    position = models.PositiveSmallIntegerField(_("position"), unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=80, validators=[validate_one_line])
+    summary = models.CharField(_("one-line summary"), max_length=200, validators=[validate_one_line])
+    description = models.TextField(_("description"))
+    prompt = models.CharField(
+        _("question"),
+        max_length=200,
+        validators=[validate_one_line],
+        help_text=_("A question that helps staff recognise the principle in a story."),
+    )
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Retired principles stay on old stories but cannot be picked for new ones."),
+    )
+
+    objects = PrincipleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.CheckConstraint(condition=Q(position__gte=1), name="principle_position_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
