@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from stories.models import KarmaReminder
 from tests.factories import MembershipFactory, UserFactory
@@ -47,11 +48,12 @@ def test_it_logs_and_skips_a_story_whose_mail_fails_and_retries_it_next_run(stor
             raise OSError("mail server said no")
         mail.outbox.append(kwargs["subject"])
 
-    with mock.patch(real_send, side_effect=send):
-        summary = _run()
+    out = StringIO()
+    with mock.patch(real_send, side_effect=send), pytest.raises(CommandError, match="could not be sent"):
+        call_command("karma_reminders", stdout=out)
 
     assert mail.outbox == ["Did anything come of “Goes out anyway”? (30 days on)"]
-    assert "1 failed" in summary
+    assert "1 failed" in out.getvalue()
     assert f"story {broken.pk} failed" in caplog.text
     assert not KarmaReminder.objects.filter(story=broken).exists()
     mail.outbox.clear()

@@ -27,7 +27,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -67,6 +67,11 @@ class Command(BaseCommand):
             f"{tally['no_email']} story(ies) left out: author without an e-mail address; "
             f"{tally['raced']} already sent by another run; {tally['failed']} failed (see the log)."
         )
+        if tally["failed"]:
+            # After the others are done: a non-zero exit, so cron tells someone.
+            raise CommandError(
+                f"{tally['failed']} karma reminder(s) could not be sent; the next run retries them."
+            )
 
     def _due_stories(self, team: Team) -> Any:
         # The whole watchlist of the team: it is bounded by the 180-day window.
