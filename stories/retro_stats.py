@@ -84,7 +84,7 @@ def current_month(team: Team) -> dt.date:
 
 
 def month_label(month_start: dt.date, short: bool = False) -> str:
-    return date_format(month_start, "M Y" if short else "F Y")
+    return date_format(month_start, "M Y" if short else "YEAR_MONTH_FORMAT")
 
 
 def _as_date(value: dt.date | dt.datetime) -> dt.date:
@@ -182,7 +182,7 @@ def _principle_rows(
         rows.append(
             {
                 "principle": principle.slug,
-                "name": principle.name,
+                "name": principle.local_name,
                 "honoured": data[honoured],
                 "broken": data[broken],
             }

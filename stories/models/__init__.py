@@ -21,7 +21,7 @@ from stories.models.story import (
     Verdict,
     is_moderator,
 )
-from stories.models.teams import Membership, ModerationMode, Principle, Role, Team
+from stories.models.teams import Membership, ModerationMode, Principle, PrincipleGroup, Role, Team
 
 __all__ = [
     "ActionItem",
@@ -37,6 +37,7 @@ __all__ = [
     "ModerationMode",
     "Perspective",
     "Principle",
+    "PrincipleGroup",
     "Retro",
     "RetroVote",
     "Role",

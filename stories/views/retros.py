@@ -134,8 +134,10 @@ def _present_figures(figures: dict[str, Any], month: dt.date) -> dict[str, Any]:
     )
     months = [dt.date.fromisoformat(f"{slug}-01") for slug in heatmap["months"]]
     month_names = [month_label(m, short=True) for m in months]
+    names = Principle.objects.local_names()
     rows = []
     for row in heatmap["rows"]:
+        row = {**row, "name": names.get(row["principle"], row["name"])}
         rows.append(
             {
                 **row,
@@ -692,8 +694,8 @@ def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpRespon
                     _one_line(story.title),
                     _export_author(story),
                     "yes" if story.went_beyond else "no",
-                    "; ".join(tag.principle.name for tag in tags if tag.verdict == "honoured"),
-                    "; ".join(tag.principle.name for tag in tags if tag.verdict == "broken"),
+                    "; ".join(tag.principle.local_name for tag in tags if tag.verdict == "honoured"),
+                    "; ".join(tag.principle.local_name for tag in tags if tag.verdict == "broken"),
                 )
             ]
         )

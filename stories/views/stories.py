@@ -74,7 +74,12 @@ def story_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filters": filters, "page": page, "query": query.urlencode()}
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "active_filters": filters.active_count(),
+    }
     template = "stories/story_list.html"
     # A history restore (back/forward after htmx pushed the URL) needs the whole page.
     if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
