@@ -37,6 +37,7 @@ from stories.models import (
     Channel,
     Kind,
     Perspective,
+    Principle,
     Retro,
     RetroVote,
     Story,
