@@ -10,9 +10,8 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
+from stories.core.months import add_months, current_month
 from stories.models import ModerationMode, SequelOutcome, Status
-from stories.months import add_months
-from stories.retro_stats import current_month
 from tests.factories import (
     ActionItemFactory,
     MembershipFactory,

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 def load_translations(apps, schema_editor):
-    from stories.principle_translations import GROUPS, TRANSLATIONS
+    from stories.teams.principle_translations import GROUPS, TRANSLATIONS
 
     Principle = apps.get_model("stories", "Principle")
     for principle in Principle.objects.filter(slug__in=TRANSLATIONS.keys() | GROUPS.keys()):
