@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lock lint format typecheck check-deploy shell clean mutants loadtest
+.PHONY: run test lock lint format typecheck check-deploy shell clean mutants loadtest messages compilemessages
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -29,13 +29,28 @@ lock: $(VENV)/.dev
 # The settings default to DEBUG off (production-safe); development and tests turn it on.
 run shell test: export DEBUG ?= 1
 
-run: $(VENV)/.runtime
+# Translations: locale/<lang>/LC_MESSAGES/django.po is committed, the compiled .mo is built here
+# (never committed, so it can never be stale). Needs GNU gettext's msgfmt (`apt-get install gettext`).
+MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+%.mo: %.po
+	msgfmt --check-format -o $@ $<
+
+compilemessages: $(MO)
+
+# After adding or changing a user-facing string: collect every string into the .po files,
+# translate the new (empty or "fuzzy") entries, then commit the .po files.
+messages: $(VENV)/.runtime
+	$(PY) manage.py makemessages -l de -l es --no-location --no-obsolete \
+		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'docs/*'
+
+run: $(VENV)/.runtime $(MO)
 	$(PY) manage.py migrate --noinput
 	@# Demo data only in development: seed_demo refuses to run without DEBUG.
 	@case "$${DEBUG:-1}" in 0|false|False|no|off) echo "DEBUG is off: no demo data loaded." ;; *) $(PY) manage.py seed_demo ;; esac
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev $(MO)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
