@@ -177,7 +177,7 @@ def _reload_principle_catalogue() -> None:
         migration = importlib.import_module("stories.migrations.0002_principles")
         migration.load_catalogue(apps, None)
         importlib.import_module(
-            "stories.migrations.0004_principle_translations_and_groups"
+            "stories.migrations.0005_principle_translations_and_groups"
         ).load_translations(apps, None)
 
 
