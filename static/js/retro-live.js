@@ -32,13 +32,43 @@
   // 304 Not Modified: nothing changed since the stamp the page holds; keep the page as is.
   htmx.config.responseHandling.unshift({ code: "304", swap: false });
 
-  // A poll brings the sections others changed. The notes someone is typing in are not
-  // replaced: their next save, based on the old version, comes back with both texts to merge.
+  // A poll brings the sections others changed. A section holding text someone has typed
+  // and not saved yet is left alone: their next save, based on the old version, comes back
+  // with both texts to merge. Otherwise it is swapped, and the focus put back in place.
+  function unsaved(field) {
+    return field.hasAttribute("data-unsaved") || field.value !== field.defaultValue;
+  }
+
   document.addEventListener("htmx:oobBeforeSwap", function (event) {
     var target = event.detail.target;
+    if (!target) return;
+    var fields = target.querySelectorAll("textarea, input[type=text], input[type=date]");
+    for (var i = 0; i < fields.length; i++) {
+      if (unsaved(fields[i])) {
+        event.detail.shouldSwap = false;
+        return;
+      }
+    }
     var active = document.activeElement;
-    if (target && active && target.contains(active) && active.matches("textarea, input, select")) {
-      event.detail.shouldSwap = false;
+    if (active && active.id && target.contains(active)) {
+      var id = active.id;
+      setTimeout(function () {
+        var again = document.getElementById(id);
+        if (again) again.focus();
+      }, 0);
+    }
+  });
+
+  // An autosave that went through makes the text sent the saved one.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var field = event.detail.elt;
+    if (!event.detail.successful || !field.matches || !field.matches("textarea[hx-post]")) return;
+    if (event.detail.xhr.getResponseHeader("HX-Retarget")) return; // refused: still unsaved
+    var sent = event.detail.requestConfig.parameters;
+    var value = sent.get ? sent.get(field.name) : sent[field.name];
+    if (typeof value === "string") {
+      field.defaultValue = value;
+      field.removeAttribute("data-unsaved");
     }
   });
 })();

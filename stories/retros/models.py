@@ -133,6 +133,8 @@ class Retro(models.Model):
             self._ensure_open()
             current = Retro.objects.values("notes", "notes_version").get(pk=self.pk)
             self.notes, self.notes_version = current["notes"], current["notes_version"]
+            if self.notes == notes:
+                return  # the same text saved twice (a blur and a click): nothing to merge
             raise NotesConflict(self.notes, self.notes_version)
         self.notes, self.notes_version = notes, base_version + 1
         bump_on_commit(self.team_id, self.month, live.NOTES)

@@ -151,6 +151,8 @@ def retro_notes(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResp
     except NotesConflict as conflict:
         # Both texts go back to the writer: theirs in the editor, the newer one beside it.
         form = NotesForm({"notes": form.cleaned_data["notes"], "version": conflict.version})
+        # Unsaved: a live refresh must not replace this text before the writer merges it.
+        form.fields["notes"].widget.attrs["data-unsaved"] = "true"
         return _notes_response(request, access, month, retro, form, conflict=conflict.notes, status=409)
     except RetroStateError as exc:
         return section_response(request, access, month, retro, "notes", error=str(exc))
