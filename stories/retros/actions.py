@@ -79,14 +79,18 @@ def _with_item_form(
 ) -> HttpResponse:
     """The section again with this item's form bound: nothing typed is lost."""
     retro = existing_retro(access.team, month)
-    forms = {"edit_forms" if isinstance(form, ActionItemEditForm) else "drop_forms": {item.pk: form}}
-    errors = {item.pk: error} if error else {}
+    edit_forms = {item.pk: form} if isinstance(form, ActionItemEditForm) else {}
+    drop_forms = {item.pk: form} if isinstance(form, DropForm) else {}
+    section = actions_context(
+        access,
+        month,
+        retro,
+        edit_forms=edit_forms,
+        drop_forms=drop_forms,
+        item_errors={item.pk: error} if error else {},
+    )
     if request.htmx:
-        context = {
-            **base_context(request, access, month, retro),
-            **actions_context(access, month, retro, item_errors=errors, **forms),
-        }
+        context = {**base_context(request, access, month, retro), **section}
         return render(request, "retros/retro.html#action-items", context)
-    context = full_context(request, access, month, retro)
-    context.update(actions_context(access, month, retro, item_errors=errors, **forms))
+    context = {**full_context(request, access, month, retro), **section}
     return render(request, "retros/retro.html", context, status=409 if error else 200)

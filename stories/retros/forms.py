@@ -87,7 +87,8 @@ class DropForm(forms.Form):
     reason = forms.CharField(label=_("Why drop it?"), max_length=300)
 
     def __init__(self, *args: Any, item: ActionItem, **kwargs: Any) -> None:
-        super().__init__(*args, prefix=f"drop-{item.pk}", **kwargs)
+        kwargs["prefix"] = f"drop-{item.pk}"
+        super().__init__(*args, **kwargs)
         self.fields["reason"].widget.attrs["class"] = "form-control form-control-sm"
 
 

@@ -99,3 +99,15 @@ def test_it_bumps_the_stamp_on_every_change_of_the_retro(lead, member, team, las
     retro.reopen(by=lead)
     seen.append(live.versions(team.pk, last_month))
     assert all(seen[1][part] != seen[0][part] for part in live.PARTS)
+
+
+def test_it_moves_every_meeting_screen_to_the_leads_step(lead_client, member_client, team, last_month):
+    step_url = reverse("meeting_step", kwargs={"slug": team.slug, "month": last_month, "step": "numbers"})
+    html = member_client.get(step_url).content.decode()
+    headers = html.split('id="retro-live"')[1].split('hx-headers="')[1].split('"')[0]
+    etag = json.loads(headers.replace("&quot;", '"'))["If-None-Match"]
+    poll = live_url(team, last_month, "meeting") + "?step=numbers"
+    assert member_client.get(poll, HTTP_IF_NONE_MATCH=etag, **HTMX).status_code == 304
+    lead_client.post(reverse("meeting_go", kwargs={"slug": team.slug, "month": last_month, "step": "top"}))
+    html = member_client.get(poll, HTTP_IF_NONE_MATCH=etag, **HTMX).content.decode()
+    assert 'id="meeting-step"' in html and 'data-step="top"' in html and 'hx-swap-oob="true"' in html
