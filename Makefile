@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lock lint format typecheck check-deploy shell clean mutants
+.PHONY: run test lock lint format typecheck check-deploy shell clean mutants loadtest messages compilemessages
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -26,14 +26,35 @@ lock: $(VENV)/.dev
 	$(BIN)/uv pip compile --python-version 3.11 --generate-hashes --quiet requirements.in -o requirements.txt
 	$(BIN)/uv pip compile --python-version 3.11 --generate-hashes --quiet requirements-dev.in -o requirements-dev.txt
 
-run: $(VENV)/.runtime
+# The settings default to DEBUG off (production-safe); development and tests turn it on.
+run shell test: export DEBUG ?= 1
+
+# Translations: locale/<lang>/LC_MESSAGES/django.po is committed, the compiled .mo is built here
+# (never committed, so it can never be stale). Needs GNU gettext's msgfmt (`apt-get install gettext`).
+MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+%.mo: %.po
+	msgfmt --check-format -o $@ $<
+
+compilemessages: $(MO)
+
+# After adding or changing a user-facing string: collect every string into the .po files,
+# translate the new (empty or "fuzzy") entries, then commit the .po files.
+messages: $(VENV)/.runtime
+	$(PY) manage.py makemessages -l de -l es --no-location --no-obsolete \
+		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'docs/*'
+
+run: $(VENV)/.runtime $(MO)
 	$(PY) manage.py migrate --noinput
 	@# Demo data only in development: seed_demo refuses to run without DEBUG.
 	@case "$${DEBUG:-1}" in 0|false|False|no|off) echo "DEBUG is off: no demo data loaded." ;; *) $(PY) manage.py seed_demo ;; esac
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+# Both cores: pytest-xdist runs the suite in two processes (TEST_WORKERS=0 runs it in one).
+TEST_WORKERS ?= 2
+
+test: $(VENV)/.dev $(MO)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -64,3 +85,8 @@ shell: $(VENV)/.runtime
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache mutants
+
+# 60 s of 50 people logging stories and 5 reading retros on a throwaway PostgreSQL 15 that
+# restarts half-way; prints what was acknowledged, stored, doubled, and how long clients waited.
+loadtest: $(VENV)/.runtime
+	$(PY) scripts/loadtest.py
