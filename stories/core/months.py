@@ -59,7 +59,7 @@ def current_month(team: Team) -> dt.date:
 
 
 def month_label(month_start: dt.date, short: bool = False) -> str:
-    return date_format(month_start, "M Y" if short else "F Y")
+    return date_format(month_start, "M Y" if short else "YEAR_MONTH_FORMAT")
 
 
 def month_slug(month_start: dt.date) -> str:

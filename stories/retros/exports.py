@@ -123,8 +123,8 @@ def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpRespon
                     one_line(story.title),
                     _export_author(story),
                     "yes" if story.went_beyond else "no",
-                    "; ".join(tag.principle.name for tag in tags if tag.verdict == "honoured"),
-                    "; ".join(tag.principle.name for tag in tags if tag.verdict == "broken"),
+                    "; ".join(tag.principle.local_name for tag in tags if tag.verdict == "honoured"),
+                    "; ".join(tag.principle.local_name for tag in tags if tag.verdict == "broken"),
                 )
             ]
         )

@@ -149,7 +149,7 @@ def principle_month_rows(
         rows.append(
             {
                 "principle": principle.slug,
-                "name": principle.name,
+                "name": principle.local_name,
                 "honoured": data[honoured],
                 "broken": data[broken],
             }
