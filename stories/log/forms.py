@@ -9,6 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.text import OneLineCharField
+from stories.log.models import EARLIEST_STORY_DATE, too_early_message
 from stories.log.personal_data import PersonalDataKind, find_personal_data
 from stories.log.terms import FREE_TEXT_FIELDS
 from stories.models import (
@@ -79,7 +81,9 @@ class StoryForm(forms.ModelForm):
         widgets = {
             "kind": forms.RadioSelect,
             "perspective": forms.RadioSelect,
-            "happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "happened_on": forms.DateInput(
+                attrs={"type": "date", "min": f"{EARLIEST_STORY_DATE:%Y-%m-%d}"}, format="%Y-%m-%d"
+            ),
             "what_happened": forms.Textarea(attrs={"rows": 3, "data-counter": ""}),
             "lesson": forms.Textarea(attrs={"rows": 2, "data-counter": ""}),
             "title": forms.TextInput(attrs={"data-counter": "", "autocomplete": "off"}),
@@ -89,6 +93,11 @@ class StoryForm(forms.ModelForm):
             "client_nickname": forms.TextInput(
                 attrs={"placeholder": _("e.g. the red-scarf lady"), "autocomplete": "off"}
             ),
+        }
+        field_classes = {
+            "title": OneLineCharField,
+            "cost_note": OneLineCharField,
+            "client_nickname": OneLineCharField,
         }
         help_texts = {
             "anonymous": _("Your name is hidden from everyone but the moderators."),
@@ -194,6 +203,8 @@ class StoryForm(forms.ModelForm):
         team = self.cleaned_data.get("team") or (self.instance.team if self.instance.pk else None)
         if happened_on and team is not None and happened_on > team.today():
             raise ValidationError(_("The date cannot be in the future."), code="future")
+        if happened_on and happened_on < EARLIEST_STORY_DATE:
+            raise ValidationError(too_early_message(), code="too_early")
         return happened_on
 
     def clean(self) -> dict[str, Any]:

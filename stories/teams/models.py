@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.text import validate_one_line
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
@@ -47,7 +49,7 @@ class TeamQuerySet(models.QuerySet["Team"]):
 
 
 class Team(models.Model):
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_one_line])
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     time_zone = models.CharField(
         _("time zone"),
@@ -138,12 +140,13 @@ class PrincipleQuerySet(models.QuerySet["Principle"]):
 class Principle(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=80)
-    summary = models.CharField(_("one-line summary"), max_length=200)
+    name = models.CharField(_("name"), max_length=80, validators=[validate_one_line])
+    summary = models.CharField(_("one-line summary"), max_length=200, validators=[validate_one_line])
     description = models.TextField(_("description"))
     prompt = models.CharField(
         _("question"),
         max_length=200,
+        validators=[validate_one_line],
         help_text=_("A question that helps staff recognise the principle in a story."),
     )
     active = models.BooleanField(

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 READ_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt"}
 WORD = re.compile(r"[A-Za-z]{4,}")
 # A month and year ("November 2026") may read the same in both languages.
-MONTH_AND_YEAR = re.compile(r"^\w+ \d{4}$")
+MONTH_AND_YEAR = re.compile(r"^[←→]?\s*\w+ \d{4}\s*[←→]?$")
 
 
 class _Texts(HTMLParser):

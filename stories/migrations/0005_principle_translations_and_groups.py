@@ -17,7 +17,7 @@ def load_translations(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stories', '0003_karma_reminder_skipped'),
+        ('stories', '0004_story_date_floor_one_line_fields'),
     ]
 
     operations = [
