@@ -41,7 +41,7 @@ compilemessages: $(MO)
 # After adding or changing a user-facing string: collect every string into the .po files,
 # translate the new (empty or "fuzzy") entries, then commit the .po files.
 messages: $(VENV)/.runtime
-	$(PY) manage.py makemessages -l de -l es --no-location --no-obsolete \
+	DEBUG=1 $(PY) manage.py makemessages -l de -l es -e html,txt,md,py --no-location --no-obsolete \
 		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'docs/*'
 
 run: $(VENV)/.runtime $(MO)
