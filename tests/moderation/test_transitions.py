@@ -39,7 +39,7 @@ def _call(story, method, user):
     return getattr(story, method)(by=user)
 
 
-# Sorted: sets iterate in a per-process order, and xdist workers must collect the same list.
+# Sorted: a set's order differs between processes, and pytest-xdist's workers must collect alike.
 LEGAL = [(method, status) for method, (_, allowed, _, _) in MOVES.items() for status in sorted(allowed)]
 ILLEGAL = [
     (method, status)
