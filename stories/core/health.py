@@ -6,12 +6,15 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from stories.core.policy import asks
+
 logger = logging.getLogger(__name__)
 
 
 @login_not_required
 @never_cache
 @require_safe
+@asks(public=True)
 def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness for load balancers: 200 when a database round trip works, else 503."""
     try:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stories.core.months import month_after
 from stories.core.names import ANONYMOUS_LABEL, display_name
-from stories.core.policy import is_moderator
+from stories.core.policy import is_moderator, sees_author_names
 from stories.log.personal_data import kinds_found
 from stories.log.terms import (
     FREE_TEXT_FIELDS,
@@ -191,33 +191,11 @@ class Story(StoryWorkflow):
         if self.cost_note and not self.went_beyond:
             self.cost_note = ""
 
-    # --- who may see what -------------------------------------------------------------
-
-    def can_be_seen_by(self, user: AnyUser) -> bool:
-        if not user.is_authenticated:
-            return False
-        if user.pk == self.author_id and self.status != Status.WITHDRAWN:
-            return True
-        if is_moderator(user):
-            return True
-        role = self.team.role_of(user)
-        if role == Role.LEAD:
-            # A withdrawn story is the author's to take back: not even the lead reads it.
-            return self.status != Status.WITHDRAWN
-        return role is not None and self.status == Status.PUBLISHED
-
-    def can_be_moderated_by(self, user: AnyUser) -> bool:
-        return is_moderator(user) or self.team.is_lead(user)
-
     def author_label_for(self, user: AnyUser) -> str:
         """The author's name as this viewer may see it."""
-        if self.anonymous and not is_moderator(user):
+        if self.anonymous and not sees_author_names(user):
             return str(ANONYMOUS_LABEL)
         return display_name(self.author)
-
-    @property
-    def is_editable_by_author(self) -> bool:
-        return self.status in {Status.PENDING, Status.REJECTED}
 
     @property
     def personal_data_kinds(self) -> set[str]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stories.core.names import ANONYMOUS_LABEL, display_name
-from stories.core.policy import is_moderator
+from stories.core.policy import sees_author_names
 from stories.log.terms import Status
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class ModerationEvent(models.Model):
         """
         if self.actor_id is None:
             return str(SYSTEM_LABEL)
-        if not is_moderator(viewer):
+        if not sees_author_names(viewer):
             if story.anonymous and self.actor_id == story.author_id:
                 return str(ANONYMOUS_LABEL)
             if self.action == ModerationAction.FLAG:

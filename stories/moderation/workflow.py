@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from stories.core.policy import is_moderator
+from stories.core.policy import can_publish_personal_data, is_team_member
 from stories.log.personal_data import kinds_found
 from stories.log.personal_data import redact as redact_text
 from stories.log.terms import FREE_TEXT_FIELDS, Status
@@ -132,7 +132,7 @@ class StoryWorkflow(models.Model):
 
     def publishing_refusal_for(self, user: AnyUser) -> str | None:
         """Why this user may not publish the story as it stands (approve or restore it), or None."""
-        if is_moderator(user):
+        if can_publish_personal_data(user):
             return None
         return publishing_refusal(
             {field: getattr(self, field) for field in (*FREE_TEXT_FIELDS, "status_reason")}
@@ -144,7 +144,7 @@ class StoryWorkflow(models.Model):
         Runs inside the move's transaction on the stored text, locked: an edit that just
         put personal data back must not slip through on a copy read a moment earlier.
         """
-        if is_moderator(by):
+        if can_publish_personal_data(by):
             return
         current = (
             self._stories()
@@ -294,14 +294,6 @@ class StoryWorkflow(models.Model):
                 reason=_("Removed personal data: %(kinds)s.") % {"kinds": ", ".join(sorted(kinds))},
             )
 
-    def can_be_flagged_by(self, user: AnyUser) -> bool:
-        """Members flag other people's published stories; an author edits, withdraws or asks their lead."""
-        return (
-            self.status == Status.PUBLISHED
-            and user.pk != self.author_id
-            and self.team.role_of(user) is not None
-        )
-
     def flag(self, *, by: AnyUser, reason: str, comment: str = "") -> Flag:
         """A member asks a moderator to look at a published story.
 
@@ -309,7 +301,7 @@ class StoryWorkflow(models.Model):
         """
         if reason not in FlagReason.values:
             raise IllegalTransition(_("Choose why you are flagging this story."))
-        if self.team.role_of(by) is None:
+        if not is_team_member(by, self.team):
             raise IllegalTransition(_("Only members of the team can flag its stories."))
         if not is_legal(ModerationAction.FLAG, self.status):
             raise IllegalTransition.refused(ModerationAction.FLAG, self.status)

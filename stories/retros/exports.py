@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stories.core.http import HtmxHttpRequest, get_team_access
+from stories.core.policy import asks
 from stories.models import (
     Story,
 )
@@ -53,6 +54,7 @@ def _md_cell(text: Any) -> str:
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@asks()
 def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
@@ -110,6 +112,7 @@ CSV_HEADER = (
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@asks()
 def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)

@@ -11,7 +11,6 @@ from typing import Any, cast
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Value
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -42,13 +41,15 @@ def person(request: HttpRequest) -> User:
 
 
 def require_member(access: TeamAccess) -> None:
-    if not access.is_member:
-        raise PermissionDenied(_("Only the team's members take part in its retro."))
+    access.require(access.may_take_part, _("Only the team's members take part in its retro."))
 
 
-def require_lead(access: TeamAccess) -> None:
-    if not access.is_lead:
-        raise PermissionDenied(_("Only the team's lead can do this."))
+def require_notes_editor(access: TeamAccess) -> None:
+    access.require(access.may_edit_notes, _("Only the team's lead can do this."))
+
+
+def require_closer(access: TeamAccess) -> None:
+    access.require(access.may_close_retro, _("Only the team's lead can do this."))
 
 
 def month_or_404(team: Team, month: dt.date) -> dt.date:
@@ -133,14 +134,14 @@ def highlights_context(
         voted = [story for story in candidates[:HIGHLIGHT_COUNT] if story.votes]  # type: ignore[attr-defined]
         highlights = [{"story": story, "votes": story.votes} for story in voted]  # type: ignore[attr-defined]
     votes_left = MAX_VOTES_PER_MEMBER
-    if retro is not None and access.is_member:
+    if retro is not None and access.may_take_part:
         votes_left = retro.votes_left_for(person(request))
     return {
         "candidates": candidates,
         "highlights": highlights,
         "votes_left": votes_left,
         "max_votes": MAX_VOTES_PER_MEMBER,
-        "can_vote": access.is_member and not (retro and retro.is_closed),
+        "can_vote": access.may_take_part and not (retro and retro.is_closed),
     }
 
 
@@ -160,8 +161,8 @@ def actions_context(
         ],
         "members": members(access.team),
         "action_form": form or ActionItemForm(team=access.team),
-        "can_act": access.is_member,
-        "can_add_actions": access.is_member and not (retro and retro.is_closed),
+        "can_act": access.may_take_part,
+        "can_add_actions": access.may_take_part and not (retro and retro.is_closed),
     }
 
 
@@ -170,7 +171,7 @@ def notes_context(access: TeamAccess, retro: Retro | None, form: NotesForm | Non
     return {
         "notes": notes,
         "notes_form": form or NotesForm(initial={"notes": notes}),
-        "can_edit_notes": access.is_lead and not (retro and retro.is_closed),
+        "can_edit_notes": access.may_edit_notes and not (retro and retro.is_closed),
     }
 
 

@@ -1,0 +1,29 @@
+"""What every feature's templates share: how a person is named, and asking the access policy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from stories.core import names, policy
+
+register = template.Library()
+
+
+@register.filter
+def display_name(user: Any) -> str:
+    """`{{ person|display_name }}`: full name, or the username when they gave none."""
+    return names.display_name(user) if user is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def can(context: dict[str, Any], rule: str, thing: Any) -> bool:
+    """`{% can "close_karma" story as may_close %}`: asks `policy.can_close_karma(user, story)`.
+
+    Only the policy's `can_*` predicates answer; a misspelt rule is an error, not a silent no.
+    """
+    predicate = getattr(policy, f"can_{rule}", None)
+    if predicate is None:
+        raise template.TemplateSyntaxError(f"stories.core.policy has no can_{rule}")
+    return bool(predicate(context["request"].user, thing))
