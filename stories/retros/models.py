@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 MAX_VOTES_PER_MEMBER = 3
+# Facilitator notes: a TextField has no length of its own in the database; the form holds it.
+NOTES_MAX = 10000
 
 
 class RetroStateError(Exception):

@@ -9,7 +9,6 @@ import datetime as dt
 from typing import Any, cast
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db.models import Exists, OuterRef, Value
 from django.http import Http404, HttpRequest, HttpResponse
@@ -28,7 +27,7 @@ from stories.models import (
     Team,
 )
 from stories.retros.figures import PRIVACY_FLOOR, figures_differ, has_stories, month_figures, ranked_stories
-from stories.retros.forms import ActionItemForm, NotesForm
+from stories.retros.forms import ActionItemForm, AssignForm, NotesForm, team_members
 from stories.retros.models import MAX_VOTES_PER_MEMBER
 from stories.retros.presentation import present_figures
 
@@ -145,22 +144,23 @@ def highlights_context(
     }
 
 
-def members(team: Team) -> list[Any]:
-    return list(get_user_model().objects.filter(memberships__team=team).order_by("first_name", "username"))
-
-
 def actions_context(
     access: TeamAccess, month: dt.date, retro: Retro | None, form: ActionItemForm | None = None
 ) -> dict[str, Any]:
     items = list(ActionItem.objects.for_retro_page(access.team, month))
     today = access.team.today()
+    people = list(team_members(access.team))
     return {
         "action_items": [
-            {"item": item, "carried": item.is_carried_into(month), "overdue": item.is_overdue_on(today)}
+            {
+                "item": item,
+                "carried": item.is_carried_into(month),
+                "overdue": item.is_overdue_on(today),
+                "assign_form": AssignForm(instance=item, team=access.team, members=people),
+            }
             for item in items
         ],
-        "members": members(access.team),
-        "action_form": form or ActionItemForm(team=access.team),
+        "action_form": form or ActionItemForm(team=access.team, members=people),
         "can_act": access.may_take_part,
         "can_add_actions": access.may_take_part and not (retro and retro.is_closed),
     }
