@@ -176,6 +176,9 @@ def _reload_principle_catalogue() -> None:
     if not Principle.objects.exists():
         migration = importlib.import_module("stories.migrations.0002_principles")
         migration.load_catalogue(apps, None)
+        importlib.import_module(
+            "stories.migrations.0005_principle_translations_and_groups"
+        ).load_translations(apps, None)
 
 
 @pytest.fixture

@@ -9,10 +9,13 @@ field was shown somewhere: a walk that shows nothing cannot pass.
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -153,3 +156,13 @@ def test_it_escapes_what_a_person_typed_when_the_story_form_comes_back(db: Any, 
         assert response.status_code == 200
         assert not _leaks(body, payload), _leaks(body, payload)
     assert all(escape(value) in responses[0].content.decode() for value in typed.values())
+
+
+def test_it_sends_only_plain_text_mail_so_nothing_in_it_runs(db: Any) -> None:
+    """Reminders are plain text. An HTML part added one day fails here: escape-check it then."""
+    build_world(_typed(PAYLOADS["tags"]))
+    call_command("karma_reminders", stdout=io.StringIO())
+    assert mail.outbox
+    for message in mail.outbox:
+        assert not getattr(message, "alternatives", None), message.subject
+        assert PAYLOADS["tags"] in message.body  # as typed: plain text needs no escaping

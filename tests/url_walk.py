@@ -302,12 +302,16 @@ def answers_htmx(callback: Any, _seen: set[Any] | None = None) -> bool:
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr == "htmx":
             return True
+        if isinstance(node, ast.Constant) and node.value in ("htmx", "HX-Request"):
+            return True
+        target = None
         if isinstance(node, ast.Name):
             target = module_globals.get(node.id)
-            # The project's own helpers (a feature's sections.py answers for its views), not Django's.
-            ours = inspect.isfunction(target) and target.__module__.startswith("stories.")
-            if ours and answers_htmx(target, seen):
-                return True
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            target = getattr(module_globals.get(node.value.id), node.attr, None)
+        ours = inspect.isfunction(target) and target.__module__.startswith("stories.")
+        if ours and answers_htmx(target, seen):
+            return True
     return False
 
 

@@ -114,15 +114,16 @@ def can_open_moderation_queue(user: AnyUser) -> bool:
 
 
 def can_see_story(user: AnyUser, story: Story) -> bool:
-    """Moderators see every story; the author and the lead see it unless withdrawn (a withdrawn
-    story is its author's to take back); members see the published ones."""
+    """The author always sees their own; a withdrawn story nobody else ("nobody else will see
+    it", the author was told: not the lead, not a moderator); moderators and the lead see the
+    rest; members see the published ones."""
     if not user.is_authenticated:
         return False
-    if is_moderator(user):
+    if user.pk == story.author_id:
         return True
     if story.status == Status.WITHDRAWN:
         return False
-    if user.pk == story.author_id or is_team_lead(user, story.team):
+    if is_moderator(user) or is_team_lead(user, story.team):
         return True
     return story.status == Status.PUBLISHED and is_team_member(user, story.team)
 
@@ -151,6 +152,11 @@ def can_flag_story(user: AnyUser, story: Story) -> bool:
     return (
         story.status == Status.PUBLISHED and user.pk != story.author_id and is_team_member(user, story.team)
     )
+
+
+def can_see_withdrawn_in_admin(user: AnyUser) -> bool:
+    """The admin keeps withdrawn stories (and what points at them) for superusers alone."""
+    return bool(user.is_authenticated and user.is_superuser)
 
 
 def sees_author_names(user: AnyUser) -> bool:

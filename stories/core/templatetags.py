@@ -1,7 +1,10 @@
-"""What every feature's templates share: how a person is named, and asking the access policy."""
+"""What every feature's templates share: how a person is named, asking the access policy, and
+how long a locked-out person waits."""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from typing import Any
 
 from django import template
@@ -9,6 +12,12 @@ from django import template
 from stories.core import names, policy
 
 register = template.Library()
+
+
+@register.filter
+def in_minutes(value: dt.timedelta | None) -> int:
+    """A cooling-off period in whole minutes, rounded up: "wait 15 minutes", never "0:15:00"."""
+    return math.ceil(value.total_seconds() / 60) if value else 0
 
 
 @register.filter

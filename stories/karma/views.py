@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect
 
 from stories.core import policy
+from stories.core.htmx import render_page_or_partial
 from stories.core.http import HtmxHttpRequest, get_story_for_user, get_team_access, parse_id
 from stories.core.policy import asks
 from stories.karma import figures, links
@@ -65,11 +66,8 @@ def karma(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "watchlist_truncated": len(watched) > figures.MAX_WATCHLIST,
         "window_days": KARMA_WINDOW_DAYS,
     }
-    template = "karma/karma.html"
-    # The ledger's pager swaps just the ledger; a history restore needs the whole page.
-    if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
-        template += "#ledger"
-    return render(request, template, context)
+    # The ledger's pager swaps just the ledger.
+    return render_page_or_partial(request, "karma/karma.html", "ledger", context)
 
 
 def _parse_day(raw: str | None) -> dt.date | None:
@@ -141,7 +139,7 @@ def suggest_originals(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @asks(policy.can_add_sequel)
 def sequel_link(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
-    """Link an existing later story as a sequel of this one."""
+    """Link an existing later story as a sequel of this one, found by typing part of its title."""
     original = get_story_for_user(request, story_id)
     if not policy.can_add_sequel(request.user, original):
         raise PermissionDenied("Only the team's members link sequels, and only to a published story.")
@@ -160,8 +158,11 @@ def sequel_link(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
             if request.htmx:
                 return HttpResponseClientRedirect(original.get_absolute_url())
             return redirect(original)
-    template = "karma/link_sequel.html#link-form" if request.htmx else "karma/link_sequel.html"
-    return render(request, template, {"original": original, "form": form})
+    query = (request.POST if request.method == "POST" else request.GET).get("q", "").replace("\x00", "")[:100]
+    # Typing in the search box swaps the candidates; sending the form swaps the form.
+    partial = "candidates" if request.method == "GET" else "link-form"
+    context = {"original": original, "form": form, "q": query, "matches": form.matches(query)}
+    return render_page_or_partial(request, "karma/link_sequel.html", partial, context)
 
 
 @login_required

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from stories.core import policy
+from stories.core.htmx import render_page_or_partial
 from stories.core.http import AuthenticatedHttpRequest, get_story_for_user, parse_id
 from stories.core.policy import asks
 from stories.log.forms import StoryFilterForm, StoryForm
@@ -79,12 +80,13 @@ def story_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filters": filters, "page": page, "query": query.urlencode()}
-    template = "stories/story_list.html"
-    # A history restore (back/forward after htmx pushed the URL) needs the whole page.
-    if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
-        template += "#results"
-    return render(request, template, context)
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "active_filters": filters.active_count(),
+    }
+    return render_page_or_partial(request, "stories/story_list.html", "results", context)
 
 
 def _apply_filters(stories: Any, data: dict[str, Any]) -> Any:

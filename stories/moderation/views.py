@@ -23,6 +23,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from stories.core import policy
+from stories.core.htmx import render_page_or_partial
 from stories.core.http import HtmxHttpRequest, get_story_for_user, load_story, parse_id
 from stories.core.policy import asks
 from stories.models import Flag, IllegalTransition, ModerationEvent, Status, Story, Team
@@ -52,7 +53,7 @@ def _require_queue_access(request: HtmxHttpRequest) -> None:
 
 def _get_story_to_moderate(request: HtmxHttpRequest, story_id: int) -> Story:
     """The story if this user may moderate it: 404 for whoever may not see it, 403 for readers who may not decide."""
-    story = load_story(story_id)
+    story = load_story(story_id, request.user)
     if story is None:
         raise Http404("No such story.")
     if policy.can_moderate_story(request.user, story):
@@ -105,8 +106,7 @@ def _queue_context(request: HtmxHttpRequest, team_slug: str, page_number: Any) -
 def queue(request: HtmxHttpRequest) -> HttpResponse:
     _require_queue_access(request)
     context = _queue_context(request, request.GET.get("team", ""), request.GET.get("page"))
-    template = "moderation/queue.html#queue" if request.htmx else "moderation/queue.html"
-    return render(request, template, context)
+    return render_page_or_partial(request, "moderation/queue.html", "queue", context)
 
 
 def _selected_ids(request: HtmxHttpRequest) -> list[int]:
@@ -190,10 +190,18 @@ def _decide(
         else:
             notice = (SUCCESS, done % {"title": story.title})
     if request.htmx:
-        fresh = Story.objects.with_moderation_details().get(pk=story.pk)
+        # Withdrawn meanwhile by its author: the answer names nothing of it, only what happened.
+        fresh = (
+            Story.objects.with_moderation_details()
+            .not_withdrawn_for(request.user)
+            .filter(pk=story.pk)
+            .first()
+        )
         team_slug = request.POST.get("team", "")
         context = {
-            "row": build_row(fresh, request.user, notice),
+            "row": build_row(fresh, request.user, notice) if fresh else None,
+            "story_id": story.pk,
+            "notice": notice,
             "waiting_count": _waiting_count(request.user),
             # The queue's header counts the team it is filtered to, if any.
             "queue_count": _waiting_count(request.user, team_slug),

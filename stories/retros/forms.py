@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from stories.core.names import display_name
+from stories.core.text import OneLineCharField
 from stories.models import ActionItem, Team
 from stories.retros.models import NOTES_MAX
 from stories.retros.trends import TREND_MONTHS_DEFAULT, TREND_MONTHS_MAX, TREND_MONTHS_MIN
@@ -65,6 +66,7 @@ class ActionItemForm(_RetroForm):
         model = ActionItem
         fields = ["text", "owner", "due_on"]
         labels = {"text": _("Action"), "due_on": _("Due")}
+        field_classes = {"text": OneLineCharField}
         widgets = {
             "text": forms.TextInput(attrs={"class": "form-control", "placeholder": _("What will we do?")}),
             "due_on": forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),

@@ -12,9 +12,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django.views.decorators.vary import vary_on_headers
 
 from stories.core import policy
+from stories.core.htmx import render_page_or_partial
 from stories.core.http import HtmxHttpRequest, get_team_access
 from stories.core.months import current_month, is_first_month, month_after, month_before, month_label
 from stories.core.policy import asks
@@ -46,14 +46,13 @@ def retro_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
-@vary_on_headers("HX-Request")
 @asks()
 def retro_detail(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
     retro = existing_retro(access.team, month)
     context = full_context(request, access, month, retro)
-    return render(request, "retros/retro.html#retro" if request.htmx else "retros/retro.html", context)
+    return render_page_or_partial(request, "retros/retro.html", "retro", context)
 
 
 @login_required

@@ -40,7 +40,7 @@ def _call(story, method, user):
     return getattr(story, method)(by=user)
 
 
-# Sorted: a set's order differs between processes, and pytest-xdist's workers must collect alike.
+# Sorted: sets iterate in a per-process order, and xdist workers must collect the same list.
 LEGAL = [(method, status) for method, (_, allowed, _, _) in MOVES.items() for status in sorted(allowed)]
 ILLEGAL = [
     (method, status)
