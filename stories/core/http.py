@@ -1,11 +1,13 @@
 """Request types for the type checker, and the access helper every story view shares."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
 from stories.core import policy
@@ -88,3 +90,14 @@ def get_team_access(request: HttpRequest, slug: str) -> TeamAccess:
     if not policy.can_read_team(request.user, team):
         raise Http404("No such team.")
     return TeamAccess(team=team, user=request.user)
+
+
+def redirect_back(request: HttpRequest, fallback: Any) -> HttpResponse:
+    """After a plain POST: back to the posted `next` when it is a page of ours, else `fallback`
+    (anything `redirect()` takes). Never off-site, and never from http to a https-less page."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)

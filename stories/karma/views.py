@@ -15,31 +15,18 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from stories.core import policy
 from stories.core.htmx import render_page_or_partial
-from stories.core.http import HtmxHttpRequest, get_story_for_user, get_team_access, parse_id
+from stories.core.http import HtmxHttpRequest, get_story_for_user, get_team_access, parse_id, redirect_back
 from stories.core.policy import asks
 from stories.karma import figures, links
 from stories.karma.forms import LinkSequelForm
 from stories.karma.models import KARMA_WINDOW_DAYS, close_karma, reopen_karma
 from stories.models import SequelOutcome, Story, Team
-
-# Ids above a database bigint are no ids at all, whatever the user typed.
-
-
-def _redirect_back(request: HttpRequest, story: Story) -> HttpResponse:
-    """Back to where the button was (the karma page or the story), never off-site."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(story)
 
 
 @login_required
@@ -183,7 +170,7 @@ def karma_close(request: HttpRequest, story_id: int) -> HttpResponse:
             _("“%(title)s” is marked “nothing came of it”. You can undo this on the story's page.")
             % {"title": story.title},
         )
-    return _redirect_back(request, story)
+    return redirect_back(request, story)
 
 
 @login_required
@@ -195,4 +182,4 @@ def karma_reopen(request: HttpRequest, story_id: int) -> HttpResponse:
         raise PermissionDenied("Only the author or the team lead can do this.")
     reopen_karma(story, by=request.user)
     messages.success(request, _("“%(title)s” is back on the karma watchlist.") % {"title": story.title})
-    return _redirect_back(request, story)
+    return redirect_back(request, story)

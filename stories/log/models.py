@@ -224,6 +224,14 @@ class Story(StoryWorkflow):
         return display_name(self.author)
 
     @property
+    def is_good(self) -> bool:
+        return self.kind == Kind.GOOD
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == Status.REJECTED
+
+    @property
     def personal_data_kinds(self) -> set[str]:
         """The kinds of personal data still in the story's text (a moderator's hint to redact)."""
         return {kind for field in FREE_TEXT_FIELDS for kind in kinds_found(getattr(self, field))}
@@ -251,3 +259,7 @@ class StoryPrinciple(models.Model):
 
     def __str__(self) -> str:
         return f"{self.principle} {self.get_verdict_display().lower()} in “{self.story}”"
+
+    @property
+    def is_honoured(self) -> bool:
+        return self.verdict == Verdict.HONOURED

@@ -259,7 +259,6 @@ def story_detail(request: AuthenticatedHttpRequest, story_id: int) -> HttpRespon
         "story": story,
         "tags": tags,
         "can_edit": policy.can_edit_story(request.user, story),
-        "is_rejected": story.status == Status.REJECTED,
     }
     return render(request, "stories/story_detail.html", context)
 

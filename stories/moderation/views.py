@@ -17,14 +17,13 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from stories.core import policy
 from stories.core.htmx import render_page_or_partial
-from stories.core.http import HtmxHttpRequest, get_story_for_user, load_story, parse_id
+from stories.core.http import HtmxHttpRequest, get_story_for_user, load_story, parse_id, redirect_back
 from stories.core.policy import asks
 from stories.models import Flag, IllegalTransition, ModerationEvent, Status, Story, Team
 from stories.moderation.forms import DecisionForm, FlagForm
@@ -69,16 +68,6 @@ def _waiting_count(user: Any, team_slug: str = "") -> int:
     if team_slug:
         stories = stories.filter(team__slug=team_slug)
     return stories.distinct().count()
-
-
-def _back(request: HtmxHttpRequest) -> HttpResponse:
-    """Where a plain POST returns: `next` when it is ours, else the queue."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("moderation_queue")
 
 
 # --- the queue --------------------------------------------------------------------------------
@@ -170,7 +159,7 @@ def bulk_approve(request: HtmxHttpRequest) -> HttpResponse:
         context.update(notice=notice, waiting_count=_waiting_count(request.user), oob_badge=True)
         return render(request, "moderation/queue.html#queue-response", context)
     messages.add_message(request, messages.SUCCESS if notice[0] == SUCCESS else messages.ERROR, notice[1])
-    return _back(request)
+    return redirect_back(request, "moderation_queue")
 
 
 def _decide(
@@ -210,7 +199,7 @@ def _decide(
         }
         return render(request, "moderation/queue.html#row-response", context)
     messages.add_message(request, messages.SUCCESS if notice[0] == SUCCESS else messages.ERROR, notice[1])
-    return _back(request)
+    return redirect_back(request, "moderation_queue")
 
 
 @login_required

@@ -26,7 +26,14 @@ from stories.models import (
     Story,
     Team,
 )
-from stories.retros.figures import PRIVACY_FLOOR, figures_differ, has_stories, month_figures, ranked_stories
+from stories.retros.figures import (
+    PRIVACY_FLOOR,
+    figures_differ,
+    has_stories,
+    month_figures,
+    ranked_stories,
+    read_snapshot,
+)
 from stories.retros.forms import ActionItemForm, AssignForm, NotesForm, team_members
 from stories.retros.models import MAX_VOTES_PER_MEMBER
 from stories.retros.presentation import present_figures
@@ -92,13 +99,14 @@ def base_context(
 
 def figures_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> dict[str, Any]:
     live = month_figures(access.team, month, retro)
-    frozen = retro.snapshot["figures"] if retro and retro.is_closed and retro.snapshot else None
+    snapshot = read_snapshot(retro)
+    frozen = snapshot["figures"] if snapshot else None
     figures = frozen or live
     return {
         "figures": figures,
         "live_figures": live,
         "frozen": frozen is not None,
-        "frozen_at": retro.snapshot.get("frozen_at") if frozen and retro and retro.snapshot else None,
+        "frozen_at": snapshot["frozen_at"] if snapshot else None,
         "live_differs": frozen is not None and figures_differ(frozen, live),
         "has_stories": has_stories(figures),
         **present_figures(figures, month),
@@ -118,9 +126,10 @@ def highlights_context(
     else:
         stories = stories.annotate(mine=Value(False))
     candidates = list(stories)
-    if retro is not None and retro.is_closed and retro.snapshot:
+    snapshot = read_snapshot(retro)
+    if snapshot is not None:
         # A closed retro keeps its frozen ranking; a story hidden since is not shown again.
-        frozen = retro.snapshot["figures"]["highlights"][:HIGHLIGHT_COUNT]
+        frozen = snapshot["figures"]["highlights"][:HIGHLIGHT_COUNT]
         still_published = {
             story.pk: story
             for story in Story.objects.published()
@@ -180,7 +189,8 @@ def karma_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> di
 
     Retros closed before the section was frozen have no copy of it and show it live.
     """
-    frozen = retro.snapshot.get("karma") if retro and retro.is_closed and retro.snapshot else None
+    snapshot = read_snapshot(retro)
+    frozen = snapshot.get("karma") if snapshot else None
     if frozen is None:
         return {"karma": month_section(access.team, month), "karma_frozen": False}
     return {"karma": without_unpublished_titles(access.team, frozen), "karma_frozen": True}
