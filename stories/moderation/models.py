@@ -51,23 +51,6 @@ class FlagReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-# The verb for "Cannot %(action)s a story that is …": the action labels are past tense.
-_ACTION_VERBS = {
-    ModerationAction.SUBMIT: _("submit"),
-    ModerationAction.HOLD: _("hold"),
-    ModerationAction.APPROVE: _("approve"),
-    ModerationAction.REJECT: _("reject"),
-    ModerationAction.HIDE: _("hide"),
-    ModerationAction.RESTORE: _("restore"),
-    ModerationAction.REDACT: _("redact"),
-    ModerationAction.WITHDRAW: _("withdraw"),
-    ModerationAction.RESUBMIT: _("resubmit"),
-    ModerationAction.EDIT: _("edit"),
-    ModerationAction.FLAG: _("flag"),
-    ModerationAction.DISMISS_FLAGS: _("dismiss the flags of"),
-}
-
-
 class ModerationEvent(models.Model):
     story = models.ForeignKey("stories.Story", on_delete=models.PROTECT, related_name="events")
     actor = models.ForeignKey(

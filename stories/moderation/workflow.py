@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from stories.core.policy import can_publish_personal_data, is_team_member
+from stories.core.policy import can_publish_personal_data, is_story_author, is_team_member
 from stories.log.personal_data import kinds_found
 from stories.log.personal_data import redact as redact_text
 from stories.log.terms import FREE_TEXT_FIELDS, Status
@@ -202,7 +202,7 @@ class StoryWorkflow(models.Model):
         )
 
     def withdraw(self, *, by: AnyUser) -> ModerationEvent:
-        if by.pk != self.author_id:
+        if not is_story_author(by, self):  # type: ignore[arg-type]
             raise IllegalTransition(_("Only the author can withdraw a story."))
         return self._move(
             action=ModerationAction.WITHDRAW,
@@ -211,15 +211,16 @@ class StoryWorkflow(models.Model):
         )
 
     def resubmit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
-        if by.pk != self.author_id:
-            raise IllegalTransition(_("Only the author can resubmit a story."))
+        refusal = _("Only the author can resubmit a story.")
+        return self._authors_move(ModerationAction.RESUBMIT, by, personal_data, refusal)
+
+    def _authors_move(self, action: str, by: AnyUser, personal_data: bool, refusal: Any) -> ModerationEvent:
+        """Back to review by its author; personal data kept in the text holds it with that reason."""
+        if not is_story_author(by, self):  # type: ignore[arg-type]
+            raise IllegalTransition(refusal)
         reason = str(PERSONAL_DATA_REASON) if personal_data else ""
         return self._move(
-            action=ModerationAction.RESUBMIT,
-            to=Status.PENDING,
-            by=by,
-            reason=reason,
-            extra={"status_reason": reason},
+            action=action, to=Status.PENDING, by=by, reason=reason, extra={"status_reason": reason}
         )
 
     def record_edit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
@@ -230,15 +231,8 @@ class StoryWorkflow(models.Model):
         """
         if self.status == Status.REJECTED:
             return self.resubmit(by=by, personal_data=personal_data)
-        if by.pk != self.author_id:
-            raise IllegalTransition(_("Only the author can edit a story."))
-        reason = str(PERSONAL_DATA_REASON) if personal_data else ""
-        return self._move(
-            action=ModerationAction.EDIT,
-            to=Status.PENDING,
-            by=by,
-            reason=reason,
-            extra={"status_reason": reason},
+        return self._authors_move(
+            ModerationAction.EDIT, by, personal_data, _("Only the author can edit a story.")
         )
 
     def redact(self, *, by: AnyUser) -> ModerationEvent:
@@ -305,7 +299,7 @@ class StoryWorkflow(models.Model):
             raise IllegalTransition(_("Only members of the team can flag its stories."))
         if not is_legal(ModerationAction.FLAG, self.status):
             raise IllegalTransition.refused(ModerationAction.FLAG, self.status)
-        if by.pk == self.author_id:
+        if is_story_author(by, self):  # type: ignore[arg-type]
             raise IllegalTransition(
                 _("You cannot flag your own story; ask your team lead if it should come down.")
             )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any, NotRequired, TypedDict
+from typing import Any
 
 from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
@@ -45,6 +45,7 @@ from stories.models import (
     Team,
     Verdict,
 )
+from stories.retros.shapes import Channels, Heatmap, HighlightVote, MonthFigures, Snapshot
 
 PRIVACY_FLOOR = 3
 SPARKLINE_MONTHS = 12
@@ -54,77 +55,14 @@ SNAPSHOT_VERSION = 1
 HIGHLIGHT_ORDER = ("-votes", "-happened_on", "-pk")
 
 
-# --- the shapes: what month_figures() returns and a closed retro freezes (JSON, so TypedDicts) ---
-
-
-class Change(TypedDict):
-    now: int
-    prev: int
-    delta: int
-
-
-class HeatmapRow(TypedDict):
-    principle: str  # the principle's slug
-    name: str
-    honoured: int | None  # None: folded for privacy
-    broken: int | None
-    honoured_series: list[int | None]  # the last SPARKLINE_MONTHS months, oldest first
-    broken_series: list[int | None]
-
-
-class Heatmap(TypedDict):
-    months: list[str]  # "YYYY-MM"
-    rows: list[HeatmapRow]
-    other: dict[str, int]  # {"honoured": n, "broken": n}: what was folded this month
-    folded: int
-
-
-class ChannelRow(TypedDict):
-    channel: str
-    count: int | None
-
-
-class Channels(TypedDict):
-    rows: list[ChannelRow]
-    other: int
-    folded: int
-
-
-class HighlightVote(TypedDict):
-    story: int
-    votes: int
-
-
-class MonthFigures(TypedDict):
-    version: int
-    month: str
-    headline: dict[str, Any]  # HEADLINE_KEYS -> Change, and "named_contributors" -> int
-    heatmap: Heatmap
-    channels: Channels
-    highlights: list[HighlightVote]
-
-
-class Snapshot(TypedDict):
-    version: NotRequired[int]  # absent in snapshots frozen before it was written: see read_snapshot
-    frozen_at: str
-    figures: MonthFigures
-    karma: NotRequired[dict[str, Any]]  # absent in snapshots frozen before karma was kept
-
-
 def read_snapshot(retro: Retro | None) -> Snapshot | None:
-    """A closed retro's frozen figures, if their shape is one this code reads; else None, and
-    the page shows live figures (a snapshot of an unknown version is never misread).
-
-    Version 1 snapshots carried the version inside their figures only: they read as version 1.
-    """
+    """A closed retro's snapshot if this code reads its version (version 1 kept it inside its
+    figures only), else None: the page shows live figures rather than misread an unknown shape."""
     if retro is None or not retro.is_closed or not retro.snapshot:
         return None
-    snapshot: dict[str, Any] = retro.snapshot
-    figures = snapshot.get("figures")
-    version = snapshot.get("version", figures.get("version") if isinstance(figures, dict) else None)
-    if version != SNAPSHOT_VERSION:
-        return None
-    return snapshot  # type: ignore[return-value]
+    figures = retro.snapshot.get("figures")
+    version = retro.snapshot.get("version", figures.get("version") if isinstance(figures, dict) else None)
+    return retro.snapshot if version == SNAPSHOT_VERSION else None  # type: ignore[return-value]
 
 
 def as_date(value: dt.date | dt.datetime) -> dt.date:

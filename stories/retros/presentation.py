@@ -15,7 +15,7 @@ from stories.retros import charts
 from stories.retros.sparkline import sparkline
 
 if TYPE_CHECKING:
-    from stories.retros.figures import MonthFigures
+    from stories.retros.shapes import MonthFigures
 
 HEADLINE_CARDS = (
     ("good", Kind.GOOD.label),
