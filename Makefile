@@ -50,8 +50,11 @@ run: $(VENV)/.runtime $(MO)
 	@case "$${DEBUG:-1}" in 0|false|False|no|off) echo "DEBUG is off: no demo data loaded." ;; *) $(PY) manage.py seed_demo ;; esac
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Both cores: pytest-xdist runs the suite in two processes (TEST_WORKERS=0 runs it in one).
+TEST_WORKERS ?= 2
+
 test: $(VENV)/.dev $(MO)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
