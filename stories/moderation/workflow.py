@@ -159,8 +159,12 @@ class StoryWorkflow(models.Model):
             raise HoldsPersonalData(refusal)
 
     def approve(self, *, by: AnyUser) -> ModerationEvent:
+        return self._publish(ModerationAction.APPROVE, by)
+
+    def _publish(self, action: str, by: AnyUser) -> ModerationEvent:
+        """Approve or restore: published, flags resolved, personal data cleared first."""
         return self._move(
-            action=ModerationAction.APPROVE,
+            action=action,
             to=Status.PUBLISHED,
             by=by,
             extra={"status_reason": ""},
@@ -192,14 +196,7 @@ class StoryWorkflow(models.Model):
         )
 
     def restore(self, *, by: AnyUser) -> ModerationEvent:
-        return self._move(
-            action=ModerationAction.RESTORE,
-            to=Status.PUBLISHED,
-            by=by,
-            extra={"status_reason": ""},
-            resolve_flags=True,
-            check=lambda: self._require_clearance_to_publish(by),
-        )
+        return self._publish(ModerationAction.RESTORE, by)
 
     def withdraw(self, *, by: AnyUser) -> ModerationEvent:
         if not is_story_author(by, self):  # type: ignore[arg-type]
