@@ -134,6 +134,7 @@ TEMPLATES = [
             ],
             # Each feature package keeps its template tags beside its views.
             "libraries": {
+                "core_tags": "stories.core.templatetags",
                 "karma_tags": "stories.karma.templatetags",
                 "moderation_tags": "stories.moderation.templatetags",
                 "retro_tags": "stories.retros.templatetags",

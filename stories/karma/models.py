@@ -10,6 +10,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stories.core import policy
 from stories.log.models import Story
 from stories.log.terms import Kind, Perspective, Status
 from stories.teams.models import Team
@@ -137,7 +138,9 @@ class SequelLink(models.Model):
         """
         errors: list[ValidationError] = []
         if user is not None:
-            if not original.can_be_seen_by(user) or (sequel is not None and not sequel.can_be_seen_by(user)):
+            if not policy.can_see_story(user, original) or (
+                sequel is not None and not policy.can_see_story(user, sequel)
+            ):
                 # Say nothing more: the rest would describe a story this person may not see.
                 raise ValidationError(_("You can only link stories you can see."), code="not_visible")
             if original.status != Status.PUBLISHED and original.author_id != user.pk:
@@ -249,16 +252,9 @@ def is_watched(story: Story) -> bool:
     return Story.objects.filter(watched_story_filter(), pk=story.pk).exists()
 
 
-def can_close_karma(story: Story, user: AnyUser) -> bool:
-    """The author or the team's lead (or a superuser standing in) may say nothing came of a story."""
-    return user.is_authenticated and (
-        story.author_id == user.pk or user.is_superuser or story.team.is_lead(user)
-    )
-
-
 def close_karma(story: Story, *, by: AnyUser) -> None:
     """Mark "nothing came of it": off the watchlist, and a miss in the karma rate."""
-    if not can_close_karma(story, by):
+    if not policy.can_close_karma(by, story):
         raise ValidationError(_("Only the author or the team lead can say nothing came of a story."))
     if story.status != Status.PUBLISHED:
         raise ValidationError(_("Only a published story can be marked “nothing came of it”."))
@@ -274,7 +270,7 @@ def close_karma(story: Story, *, by: AnyUser) -> None:
 
 def reopen_karma(story: Story, *, by: AnyUser) -> None:
     """Undo "nothing came of it": the story goes back on the watchlist."""
-    if not can_close_karma(story, by):
+    if not policy.can_close_karma(by, story):
         raise ValidationError(_("Only the author or the team lead can undo this."))
     if story.karma_closed_at is None:
         return

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stories.core.months import month_after
 from stories.core.names import ANONYMOUS_LABEL, display_name
-from stories.core.policy import is_moderator
+from stories.core.policy import is_moderator, sees_author_names
 from stories.core.text import validate_one_line
 from stories.log.personal_data import kinds_found
 from stories.log.terms import (
@@ -217,35 +217,19 @@ class Story(StoryWorkflow):
         if self.cost_note and not self.went_beyond:
             self.cost_note = ""
 
-    # --- who may see what -------------------------------------------------------------
-
-    def can_be_seen_by(self, user: AnyUser) -> bool:
-        if not user.is_authenticated:
-            return False
-        if user.pk == self.author_id:
-            return True
-        if self.status == Status.WITHDRAWN:
-            # "Nobody else will see it", the author was told: not the lead, not a moderator.
-            return False
-        if is_moderator(user):
-            return True
-        role = self.team.role_of(user)
-        if role == Role.LEAD:
-            return True
-        return role is not None and self.status == Status.PUBLISHED
-
-    def can_be_moderated_by(self, user: AnyUser) -> bool:
-        return is_moderator(user) or self.team.is_lead(user)
-
     def author_label_for(self, user: AnyUser) -> str:
         """The author's name as this viewer may see it."""
-        if self.anonymous and not is_moderator(user):
+        if self.anonymous and not sees_author_names(user):
             return str(ANONYMOUS_LABEL)
         return display_name(self.author)
 
     @property
-    def is_editable_by_author(self) -> bool:
-        return self.status in {Status.PENDING, Status.REJECTED}
+    def is_good(self) -> bool:
+        return self.kind == Kind.GOOD
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == Status.REJECTED
 
     @property
     def personal_data_kinds(self) -> set[str]:
@@ -275,3 +259,7 @@ class StoryPrinciple(models.Model):
 
     def __str__(self) -> str:
         return f"{self.principle} {self.get_verdict_display().lower()} in “{self.story}”"
+
+    @property
+    def is_honoured(self) -> bool:
+        return self.verdict == Verdict.HONOURED

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_http_methods
 
 from stories.core.http import HtmxHttpRequest, get_team_access
 from stories.core.months import month_slug
+from stories.core.names import display_name
+from stories.core.policy import asks
 from stories.core.text import one_line
 from stories.models import (
     Story,
@@ -40,11 +42,12 @@ def _export_author(story: Story) -> str:
     """Exports travel beyond the app, so anonymous stories never carry a name, whoever downloads."""
     if story.anonymous:
         return ""
-    return story.author.get_full_name() or story.author.get_username()
+    return display_name(story.author)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@asks()
 def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
@@ -68,9 +71,7 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
     context["md_items"] = [
         {
             "text": md_inline(entry["item"].text),
-            "owner": md_inline(entry["item"].owner.get_full_name() or entry["item"].owner.get_username())
-            if entry["item"].owner
-            else "",
+            "owner": md_inline(display_name(entry["item"].owner)) if entry["item"].owner else "",
             **entry,
         }
         for entry in context["action_items"]
@@ -97,6 +98,7 @@ CSV_HEADER = (
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@asks()
 def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 MAX_VOTES_PER_MEMBER = 3
+# Facilitator notes: a TextField has no length of its own in the database; the form holds it.
+NOTES_MAX = 10000
 
 
 class RetroStateError(Exception):
@@ -69,7 +72,7 @@ class Retro(models.Model):
     # Close and reopen are compare-and-set on closed_at: two leads clicking at once, the
     # second is told the retro already moved instead of overwriting the first's snapshot.
 
-    def close(self, *, by: User, snapshot: dict[str, Any]) -> None:
+    def close(self, *, by: User, snapshot: Mapping[str, Any]) -> None:
         now = timezone.now()
         changed = Retro.objects.filter(pk=self.pk, closed_at__isnull=True).update(
             closed_at=now, closed_by=by, snapshot=snapshot

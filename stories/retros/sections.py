@@ -9,9 +9,7 @@ import datetime as dt
 from typing import Any, cast
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Value
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,8 +26,15 @@ from stories.models import (
     Story,
     Team,
 )
-from stories.retros.figures import PRIVACY_FLOOR, figures_differ, has_stories, month_figures, ranked_stories
-from stories.retros.forms import ActionItemForm, NotesForm
+from stories.retros.figures import (
+    PRIVACY_FLOOR,
+    figures_differ,
+    has_stories,
+    month_figures,
+    ranked_stories,
+    read_snapshot,
+)
+from stories.retros.forms import ActionItemForm, AssignForm, NotesForm, team_members
 from stories.retros.models import MAX_VOTES_PER_MEMBER
 from stories.retros.presentation import present_figures
 
@@ -42,13 +47,15 @@ def person(request: HttpRequest) -> User:
 
 
 def require_member(access: TeamAccess) -> None:
-    if not access.is_member:
-        raise PermissionDenied(_("Only the team's members take part in its retro."))
+    access.require(access.may_take_part, _("Only the team's members take part in its retro."))
 
 
-def require_lead(access: TeamAccess) -> None:
-    if not access.is_lead:
-        raise PermissionDenied(_("Only the team's lead can do this."))
+def require_notes_editor(access: TeamAccess) -> None:
+    access.require(access.may_edit_notes, _("Only the team's lead can do this."))
+
+
+def require_closer(access: TeamAccess) -> None:
+    access.require(access.may_close_retro, _("Only the team's lead can do this."))
 
 
 def month_or_404(team: Team, month: dt.date) -> dt.date:
@@ -92,13 +99,14 @@ def base_context(
 
 def figures_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> dict[str, Any]:
     live = month_figures(access.team, month, retro)
-    frozen = retro.snapshot["figures"] if retro and retro.is_closed and retro.snapshot else None
+    snapshot = read_snapshot(retro)
+    frozen = snapshot["figures"] if snapshot else None
     figures = frozen or live
     return {
         "figures": figures,
         "live_figures": live,
         "frozen": frozen is not None,
-        "frozen_at": retro.snapshot.get("frozen_at") if frozen and retro and retro.snapshot else None,
+        "frozen_at": snapshot["frozen_at"] if snapshot else None,
         "live_differs": frozen is not None and figures_differ(frozen, live),
         "has_stories": has_stories(figures),
         **present_figures(figures, month),
@@ -118,9 +126,10 @@ def highlights_context(
     else:
         stories = stories.annotate(mine=Value(False))
     candidates = list(stories)
-    if retro is not None and retro.is_closed and retro.snapshot:
+    snapshot = read_snapshot(retro)
+    if snapshot is not None:
         # A closed retro keeps its frozen ranking; a story hidden since is not shown again.
-        frozen = retro.snapshot["figures"]["highlights"][:HIGHLIGHT_COUNT]
+        frozen = snapshot["figures"]["highlights"][:HIGHLIGHT_COUNT]
         still_published = {
             story.pk: story
             for story in Story.objects.published()
@@ -133,19 +142,15 @@ def highlights_context(
         voted = [story for story in candidates[:HIGHLIGHT_COUNT] if story.votes]  # type: ignore[attr-defined]
         highlights = [{"story": story, "votes": story.votes} for story in voted]  # type: ignore[attr-defined]
     votes_left = MAX_VOTES_PER_MEMBER
-    if retro is not None and access.is_member:
+    if retro is not None and access.may_take_part:
         votes_left = retro.votes_left_for(person(request))
     return {
         "candidates": candidates,
         "highlights": highlights,
         "votes_left": votes_left,
         "max_votes": MAX_VOTES_PER_MEMBER,
-        "can_vote": access.is_member and not (retro and retro.is_closed),
+        "can_vote": access.may_take_part and not (retro and retro.is_closed),
     }
-
-
-def members(team: Team) -> list[Any]:
-    return list(get_user_model().objects.filter(memberships__team=team).order_by("first_name", "username"))
 
 
 def actions_context(
@@ -153,15 +158,20 @@ def actions_context(
 ) -> dict[str, Any]:
     items = list(ActionItem.objects.for_retro_page(access.team, month))
     today = access.team.today()
+    people = list(team_members(access.team))
     return {
         "action_items": [
-            {"item": item, "carried": item.is_carried_into(month), "overdue": item.is_overdue_on(today)}
+            {
+                "item": item,
+                "carried": item.is_carried_into(month),
+                "overdue": item.is_overdue_on(today),
+                "assign_form": AssignForm(instance=item, team=access.team, members=people),
+            }
             for item in items
         ],
-        "members": members(access.team),
-        "action_form": form or ActionItemForm(team=access.team),
-        "can_act": access.is_member,
-        "can_add_actions": access.is_member and not (retro and retro.is_closed),
+        "action_form": form or ActionItemForm(team=access.team, members=people),
+        "can_act": access.may_take_part,
+        "can_add_actions": access.may_take_part and not (retro and retro.is_closed),
     }
 
 
@@ -170,7 +180,7 @@ def notes_context(access: TeamAccess, retro: Retro | None, form: NotesForm | Non
     return {
         "notes": notes,
         "notes_form": form or NotesForm(initial={"notes": notes}),
-        "can_edit_notes": access.is_lead and not (retro and retro.is_closed),
+        "can_edit_notes": access.may_edit_notes and not (retro and retro.is_closed),
     }
 
 
@@ -179,7 +189,8 @@ def karma_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> di
 
     Retros closed before the section was frozen have no copy of it and show it live.
     """
-    frozen = retro.snapshot.get("karma") if retro and retro.is_closed and retro.snapshot else None
+    snapshot = read_snapshot(retro)
+    frozen = snapshot.get("karma") if snapshot else None
     if frozen is None:
         return {"karma": month_section(access.team, month), "karma_frozen": False}
     return {"karma": without_unpublished_titles(access.team, frozen), "karma_frozen": True}
