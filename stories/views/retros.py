@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import math
+from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any, cast
 
 from django.contrib import messages
@@ -18,8 +19,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Value
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Exists, OuterRef, Q, Value
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -40,7 +41,9 @@ from stories.models import (
     Retro,
     RetroVote,
     Story,
+    StoryPrinciple,
     Team,
+    Verdict,
     is_moderator,
 )
 from stories.models.retro import MAX_VOTES_PER_MEMBER, RetroStateError
@@ -62,6 +65,11 @@ from stories.retro_stats import (
 )
 
 HIGHLIGHT_COUNT = 3
+# The voting list's first rows and its ceiling: a 5,000-story month stays a page, not 5 MB.
+CANDIDATES_SHOWN = 25
+MAX_CANDIDATES_SHOWN = 300
+# Exports read the month in keyset chunks of this many stories, whatever its size.
+EXPORT_CHUNK = 500
 CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -220,11 +228,27 @@ def _figures_context(access: TeamAccess, month: dt.date, retro: Retro | None) ->
     }
 
 
+def _shown_candidates(request: HttpRequest) -> int:
+    """How many voting candidates to list: the top ones first, more on "Show more" (bounded)."""
+    raw = request.GET.get("shown", "")
+    wanted = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else CANDIDATES_SHOWN
+    return min(max(wanted, CANDIDATES_SHOWN), MAX_CANDIDATES_SHOWN)
+
+
 def _highlights_context(
-    request: HtmxHttpRequest, access: TeamAccess, month: dt.date, retro: Retro | None
+    request: HtmxHttpRequest,
+    access: TeamAccess,
+    month: dt.date,
+    retro: Retro | None,
+    shown: int = 0,
 ) -> dict[str, Any]:
-    """Voting candidates (the month's stories, most voted first) and the highlights leading the page."""
+    """Voting candidates (the month's top stories, most voted first) and the highlights leading the page.
+
+    A busy month has thousands of stories: the page lists the top `shown` and offers the next
+    ones through "Show more", never the whole month.
+    """
     team = access.team
+    shown = shown or CANDIDATES_SHOWN
     # The same ranking a closing retro freezes (retro_stats.highlight_votes).
     stories = ranked_stories(team, month, retro).select_related("author")
     if retro is not None and retro.pk is not None:
@@ -232,7 +256,9 @@ def _highlights_context(
         stories = stories.annotate(mine=mine)
     else:
         stories = stories.annotate(mine=Value(False))
-    candidates = list(stories)
+    candidates = list(stories[: shown + 1])
+    more = len(candidates) > shown
+    candidates = candidates[:shown]
     if retro is not None and retro.is_closed and retro.snapshot:
         # A closed retro keeps its frozen ranking; a story hidden since is not shown again.
         frozen = retro.snapshot["figures"]["highlights"][:HIGHLIGHT_COUNT]
@@ -252,6 +278,7 @@ def _highlights_context(
         votes_left = retro.votes_left_for(_person(request))
     return {
         "candidates": candidates,
+        "more_candidates": min(shown + CANDIDATES_SHOWN, MAX_CANDIDATES_SHOWN) if more else 0,
         "highlights": highlights,
         "votes_left": votes_left,
         "max_votes": MAX_VOTES_PER_MEMBER,
@@ -332,7 +359,7 @@ def _full_context(
     return {
         **_base_context(request, access, month, retro),
         **_figures_context(access, month, retro),
-        **_highlights_context(request, access, month, retro),
+        **_highlights_context(request, access, month, retro, forms.get("shown", 0)),
         **_actions_context(access, month, retro, forms.get("action_form")),
         **_notes_context(access, retro, forms.get("notes_form")),
         **_karma_context(access, month, retro),
@@ -388,7 +415,14 @@ def retro_detail(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpRes
     access = get_team_access(request, slug)
     _month_or_404(access.team, month)
     retro = _existing_retro(access.team, month)
-    context = _full_context(request, access, month, retro)
+    shown = _shown_candidates(request)
+    if request.htmx and request.htmx.target == "highlights":
+        context = {
+            **_base_context(request, access, month, retro),
+            **_highlights_context(request, access, month, retro, shown),
+        }
+        return render(request, "retros/retro.html#highlights", context)
+    context = _full_context(request, access, month, retro, shown=shown)
     return render(request, "retros/retro.html#retro" if request.htmx else "retros/retro.html", context)
 
 
@@ -616,7 +650,8 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
     context = {
         **_base_context(request, access, month, retro),
         **_figures_context(access, month, retro),
-        **_highlights_context(request, access, month, retro),
+        # The report prints the highlights only: read the top few candidates, not the month.
+        **_highlights_context(request, access, month, retro, HIGHLIGHT_COUNT),
         **_actions_context(access, month, retro),
         **_notes_context(access, retro),
     }
@@ -664,42 +699,78 @@ CSV_HEADER = (
 )
 
 
-@login_required
-@require_http_methods(["GET", "HEAD"])
-def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = get_team_access(request, slug)
-    _month_or_404(access.team, month)
-    stories = (
-        Story.objects.published()
-        .for_month(access.team, month.year, month.month)
-        .with_related()
-        .order_by("happened_on", "pk")
-    )
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
-    for story in stories:
-        tags = list(story.tags.all())
-        writer.writerow(
-            [
+class _Echo:
+    """A file-like object whose write() returns the line, so csv.writer feeds a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_lines(team: Team, month: dt.date) -> Iterator[list[Any]]:
+    """The month's stories in date order, read in keyset chunks: memory stays flat at any size."""
+    yield list(CSV_HEADER)
+    stories = Story.objects.published().for_month(team, month.year, month.month)
+    after: tuple[dt.date, int] | None = None
+    while True:
+        chunk = stories
+        if after is not None:
+            chunk = chunk.filter(Q(happened_on__gt=after[0]) | Q(happened_on=after[0], pk__gt=after[1]))
+        rows = list(
+            chunk.order_by("happened_on", "pk")
+            .values_list(*CSV_COLUMNS)[:EXPORT_CHUNK]
+            .iterator(chunk_size=EXPORT_CHUNK)
+        )
+        if not rows:
+            return
+        names: dict[tuple[int, str], list[str]] = defaultdict(list)
+        tags = StoryPrinciple.objects.filter(story_id__in=[row[0] for row in rows]).order_by(
+            "principle__position"
+        )
+        for story_id, verdict, name in tags.values_list("story_id", "verdict", "principle__name").iterator():
+            names[(story_id, verdict)].append(name)
+        for pk, day, kind, perspective, channel, title, anonymous, first, last, username, beyond in rows:
+            author = "" if anonymous else (f"{first} {last}".strip() or username)
+            values = (pk, day.isoformat(), kind, perspective, channel, _one_line(title), author)
+            yield [
                 _csv_cell(value)
                 for value in (
-                    story.pk,
-                    story.happened_on.isoformat(),
-                    story.kind,
-                    story.perspective,
-                    story.channel,
-                    _one_line(story.title),
-                    _export_author(story),
-                    "yes" if story.went_beyond else "no",
-                    "; ".join(tag.principle.name for tag in tags if tag.verdict == "honoured"),
-                    "; ".join(tag.principle.name for tag in tags if tag.verdict == "broken"),
+                    *values,
+                    "yes" if beyond else "no",
+                    "; ".join(names[(pk, Verdict.HONOURED)]),
+                    "; ".join(names[(pk, Verdict.BROKEN)]),
                 )
             ]
-        )
-    return _attachment(
-        buffer.getvalue(), "text/csv; charset=utf-8", f"{access.team.slug}-retro-{month:%Y-%m}.csv"
+        after = (rows[-1][1], rows[-1][0])
+
+
+CSV_COLUMNS = (
+    "pk",
+    "happened_on",
+    "kind",
+    "perspective",
+    "channel",
+    "title",
+    "anonymous",
+    "author__first_name",
+    "author__last_name",
+    "author__username",
+    "went_beyond",
+)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> StreamingHttpResponse:
+    access = get_team_access(request, slug)
+    _month_or_404(access.team, month)
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(line) for line in _csv_lines(access.team, month)),
+        content_type="text/csv; charset=utf-8",
     )
+    filename = f"{access.team.slug}-retro-{month:%Y-%m}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 # --- trends -------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from stories import demo_data
+from stories.apps import optimize_sqlite
 from stories.demo_data import PlacedStory, StoryTemplate, UserSpec
 from stories.models import (
     ActionItem,
@@ -52,6 +53,7 @@ from stories.models import (
     Team,
     Verdict,
 )
+from stories.models.karma import refresh_sequel_dates
 from stories.models.story import PERSONAL_DATA_REASON
 from stories.months import add_months, month_after, months_ending
 
@@ -185,6 +187,8 @@ class Command(BaseCommand):
                 written = None
             else:
                 written = DemoWriter(teams, users).write()
+        if written is not None:
+            optimize_sqlite(analyze=True)
         if options["verbosity"] >= 1:
             self.report(written, existing, added_teams + added_people)
 
@@ -622,6 +626,8 @@ class DemoWriter:
                     )
                 )
         SequelLink.objects.bulk_create(links)
+        # bulk_create skips SequelLink.save, which keeps the stored first-sequel dates right.
+        refresh_sequel_dates({link.original_id for link in links})
         return len(links)
 
     def write_retros(self, drafts: list[Draft], written: Written) -> None:
