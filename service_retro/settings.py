@@ -124,7 +124,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PgBouncer in transaction mode hands each transaction to any server connection, so a
     # named cursor opened in one is gone in the next: .iterator() fetches client-side and the
     # exports page through their rows by keyset instead.
-    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DISABLE_SERVER_SIDE_CURSORS", default=True)
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool(
+        "DISABLE_SERVER_SIDE_CURSORS", default=True
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
