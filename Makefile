@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lock lint format typecheck check-deploy shell clean
+.PHONY: run test lock lint format typecheck check-deploy shell clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -55,3 +55,9 @@ shell: $(VENV)/.runtime
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache
+
+# Benchmark every page against a baseline page on generated data (see docs/benchmarks.md).
+# Uses its own database, bench_service_retro on the local PostgreSQL (BENCH_DATABASE_URL=sqlite for SQLite).
+SIZE ?= 10000
+bench: $(VENV)/.runtime
+	$(PY) scripts/bench/run.py --size $(SIZE)

@@ -10,7 +10,9 @@ def backfill_sequel_dates(apps, schema_editor):
 
     from django.db.models import Min, OuterRef, Subquery
 
-    from stories.models.karma import KARMA_WINDOW_DAYS, POSITIVE_OUTCOMES
+    # Frozen here as they were when this migration was written.
+    KARMA_WINDOW_DAYS = 180
+    POSITIVE_OUTCOMES = ["returned", "referral", "thanks", "bigger_order", "complaint_withdrawn"]
 
     Story = apps.get_model("stories", "Story")
     SequelLink = apps.get_model("stories", "SequelLink")

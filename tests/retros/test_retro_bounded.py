@@ -7,16 +7,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from stories.views import retros
+from stories.retros import exports, sections
 from tests.factories import RetroFactory, StoryFactory
 from tests.retros.helpers import month_url
 
 
 @pytest.fixture
 def busy_month(team, colleagues, last_month, monkeypatch):
-    monkeypatch.setattr(retros, "CANDIDATES_SHOWN", 4)
-    monkeypatch.setattr(retros, "MAX_CANDIDATES_SHOWN", 10)
-    monkeypatch.setattr(retros, "EXPORT_CHUNK", 3)
+    monkeypatch.setattr(sections, "CANDIDATES_SHOWN", 4)
+    monkeypatch.setattr(sections, "MAX_CANDIDATES_SHOWN", 10)
+    monkeypatch.setattr(exports, "EXPORT_CHUNK", 3)
     return [
         StoryFactory(
             team=team, author=colleagues[n % len(colleagues)], happened_on=last_month, title=f"Busy {n:02}"

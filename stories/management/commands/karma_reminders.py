@@ -30,9 +30,9 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from stories.karma import milestone_for, watchlist
+from stories.karma.figures import milestone_for, watchlist
+from stories.karma.models import WATCH_MILESTONES
 from stories.models import KarmaReminder, Story, Team
-from stories.models.karma import WATCH_MILESTONES
 
 
 class Command(BaseCommand):

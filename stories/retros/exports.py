@@ -1,0 +1,186 @@
+"""The retro's exports: a Markdown report and a CSV of the month's stories."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpResponse, StreamingHttpResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from stories.core.http import HtmxHttpRequest, get_team_access
+from stories.models import Story, StoryPrinciple, Team, Verdict
+from stories.retros.sections import (
+    HIGHLIGHT_COUNT,
+    actions_context,
+    base_context,
+    existing_retro,
+    figures_context,
+    highlights_context,
+    month_or_404,
+    notes_context,
+)
+
+CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# The CSV reads the month in keyset chunks of this many stories, whatever its size.
+EXPORT_CHUNK = 500
+
+
+def _attachment(content: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _export_author(story: Story) -> str:
+    """Exports travel beyond the app, so anonymous stories never carry a name, whoever downloads."""
+    if story.anonymous:
+        return ""
+    return story.author.get_full_name() or story.author.get_username()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _md_cell(text: Any) -> str:
+    return _one_line(text).replace("|", "\\|")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
+    access = get_team_access(request, slug)
+    month_or_404(access.team, month)
+    retro = existing_retro(access.team, month)
+    context = {
+        **base_context(request, access, month, retro),
+        **figures_context(access, month, retro),
+        # The report prints the highlights only: read the top few candidates, not the month.
+        **highlights_context(request, access, month, retro, HIGHLIGHT_COUNT),
+        **actions_context(access, month, retro),
+        **notes_context(access, retro),
+    }
+    context["md_highlights"] = [
+        {
+            "title": _md_cell(row["story"].title) if row["story"] else _("(no longer published)"),
+            "author": (_export_author(row["story"]) or _("Anonymous")) if row["story"] else "",
+            "votes": row["votes"],
+            "kind": row["story"].get_kind_display() if row["story"] else "",
+        }
+        for row in context["highlights"]
+    ]
+    context["md_items"] = [
+        {
+            "text": _md_cell(entry["item"].text),
+            "owner": _md_cell(entry["item"].owner.get_full_name() or entry["item"].owner.get_username())
+            if entry["item"].owner
+            else "",
+            **entry,
+        }
+        for entry in context["action_items"]
+    ]
+    content = render_to_string("retros/retro.md", context, request=request)
+    return _attachment(content, "text/markdown; charset=utf-8", f"{access.team.slug}-retro-{month:%Y-%m}.md")
+
+
+def _csv_cell(value: Any) -> Any:
+    """Spreadsheets run cells starting with = + - @ as formulas; a leading ' keeps them text."""
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+CSV_HEADER = (
+    "id",
+    "date",
+    "kind",
+    "perspective",
+    "channel",
+    "title",
+    "author",
+    "went_beyond",
+    "principles honoured",
+    "principles broken",
+)
+
+
+class _Echo:
+    """A file-like object whose write() returns the line, so csv.writer feeds a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_lines(team: Team, month: dt.date) -> Iterator[list[Any]]:
+    """The month's stories in date order, read in keyset chunks: memory stays flat at any size."""
+    yield list(CSV_HEADER)
+    stories = Story.objects.published().for_month(team, month.year, month.month)
+    after: tuple[dt.date, int] | None = None
+    while True:
+        chunk = stories
+        if after is not None:
+            chunk = chunk.filter(Q(happened_on__gt=after[0]) | Q(happened_on=after[0], pk__gt=after[1]))
+        rows = list(
+            chunk.order_by("happened_on", "pk")
+            .values_list(*CSV_COLUMNS)[:EXPORT_CHUNK]
+            .iterator(chunk_size=EXPORT_CHUNK)
+        )
+        if not rows:
+            return
+        names: dict[tuple[int, str], list[str]] = defaultdict(list)
+        tags = StoryPrinciple.objects.filter(story_id__in=[row[0] for row in rows]).order_by(
+            "principle__position"
+        )
+        for story_id, verdict, name in tags.values_list("story_id", "verdict", "principle__name").iterator():
+            names[(story_id, verdict)].append(name)
+        for pk, day, kind, perspective, channel, title, anonymous, first, last, username, beyond in rows:
+            author = "" if anonymous else (f"{first} {last}".strip() or username)
+            values = (pk, day.isoformat(), kind, perspective, channel, _one_line(title), author)
+            yield [
+                _csv_cell(value)
+                for value in (
+                    *values,
+                    "yes" if beyond else "no",
+                    "; ".join(names[(pk, Verdict.HONOURED)]),
+                    "; ".join(names[(pk, Verdict.BROKEN)]),
+                )
+            ]
+        after = (rows[-1][1], rows[-1][0])
+
+
+CSV_COLUMNS = (
+    "pk",
+    "happened_on",
+    "kind",
+    "perspective",
+    "channel",
+    "title",
+    "anonymous",
+    "author__first_name",
+    "author__last_name",
+    "author__username",
+    "went_beyond",
+)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> StreamingHttpResponse:
+    access = get_team_access(request, slug)
+    month_or_404(access.team, month)
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(line) for line in _csv_lines(access.team, month)),
+        content_type="text/csv; charset=utf-8",
+    )
+    filename = f"{access.team.slug}-retro-{month:%Y-%m}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
