@@ -35,12 +35,12 @@ def write_report(
             for name, row in results.items()
         },
     }
-    path = out / "bench-results.json"
-    runs = json.loads(path.read_text()) if path.exists() else {}
-    if "size" in runs:  # an older single-run file
-        runs = {str(runs["size"]): runs}
+    (out / "bench-results.json").write_text(json.dumps(shaped, indent=2) + "\n")
+    # Every size measured so far, so the table shows the sizes side by side.
+    history = out / "docs" / "benchmarks.json"
+    runs = json.loads(history.read_text()) if history.exists() else {}
     runs[str(args.size)] = shaped
-    path.write_text(json.dumps(runs[str(args.size)] if len(runs) == 1 else runs, indent=2) + "\n")
+    history.write_text(json.dumps(runs, indent=2) + "\n")
     _write_markdown(out / "docs" / "benchmarks.md", runs, args, engine, machine)
 
 
