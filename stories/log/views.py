@@ -74,7 +74,12 @@ def story_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("after", None)
-    context = {"filters": filters, "page": page, "query": query.urlencode()}
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "active_filters": filters.active_count(),
+    }
     return render_page_or_partial(request, "stories/story_list.html", "results", context)
 
 

@@ -11,7 +11,7 @@ from stories.log.terms import Channel, Kind, Perspective, Status, Verdict
 from stories.moderation.models import Flag, FlagReason, ModerationAction, ModerationEvent
 from stories.moderation.moves import IllegalTransition
 from stories.retros.models import ActionItem, Retro, RetroVote
-from stories.teams.models import Membership, ModerationMode, Principle, Role, Team
+from stories.teams.models import Membership, ModerationMode, Principle, PrincipleGroup, Role, Team
 
 __all__ = [
     "ActionItem",
@@ -27,6 +27,7 @@ __all__ = [
     "ModerationMode",
     "Perspective",
     "Principle",
+    "PrincipleGroup",
     "Retro",
     "RetroVote",
     "Role",

@@ -16,7 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stories.core.http import HtmxHttpRequest, get_team_access
-from stories.models import Story, StoryPrinciple, Team, Verdict
+from stories.core.months import month_slug
+from stories.core.text import one_line
+from stories.models import Principle, Story, StoryPrinciple, Team, Verdict
+from stories.retros.export_text import csv_cell, md_inline
 from stories.retros.sections import (
     HIGHLIGHT_COUNT,
     actions_context,
@@ -28,7 +31,6 @@ from stories.retros.sections import (
     notes_context,
 )
 
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # The CSV reads the month in keyset chunks of this many stories, whatever its size.
 EXPORT_CHUNK = 500
 
@@ -44,14 +46,6 @@ def _export_author(story: Story) -> str:
     if story.anonymous:
         return ""
     return story.author.get_full_name() or story.author.get_username()
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
-def _md_cell(text: Any) -> str:
-    return _one_line(text).replace("|", "\\|")
 
 
 @login_required
@@ -70,8 +64,8 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
     }
     context["md_highlights"] = [
         {
-            "title": _md_cell(row["story"].title) if row["story"] else _("(no longer published)"),
-            "author": (_export_author(row["story"]) or _("Anonymous")) if row["story"] else "",
+            "title": md_inline(row["story"].title) if row["story"] else _("(no longer published)"),
+            "author": md_inline(_export_author(row["story"]) or _("Anonymous")) if row["story"] else "",
             "votes": row["votes"],
             "kind": row["story"].get_kind_display() if row["story"] else "",
         }
@@ -79,8 +73,8 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
     ]
     context["md_items"] = [
         {
-            "text": _md_cell(entry["item"].text),
-            "owner": _md_cell(entry["item"].owner.get_full_name() or entry["item"].owner.get_username())
+            "text": md_inline(entry["item"].text),
+            "owner": md_inline(entry["item"].owner.get_full_name() or entry["item"].owner.get_username())
             if entry["item"].owner
             else "",
             **entry,
@@ -88,14 +82,9 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
         for entry in context["action_items"]
     ]
     content = render_to_string("retros/retro.md", context, request=request)
-    return _attachment(content, "text/markdown; charset=utf-8", f"{access.team.slug}-retro-{month:%Y-%m}.md")
-
-
-def _csv_cell(value: Any) -> Any:
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading ' keeps them text."""
-    if isinstance(value, str) and value.startswith(CSV_FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    return _attachment(
+        content, "text/markdown; charset=utf-8", f"{access.team.slug}-retro-{month_slug(month)}.md"
+    )
 
 
 CSV_HEADER = (
@@ -119,43 +108,6 @@ class _Echo:
         return value
 
 
-def _csv_lines(team: Team, month: dt.date) -> Iterator[list[Any]]:
-    """The month's stories in date order, read in keyset chunks: memory stays flat at any size."""
-    yield list(CSV_HEADER)
-    stories = Story.objects.published().for_month(team, month.year, month.month)
-    after: tuple[dt.date, int] | None = None
-    while True:
-        chunk = stories
-        if after is not None:
-            chunk = chunk.filter(Q(happened_on__gt=after[0]) | Q(happened_on=after[0], pk__gt=after[1]))
-        rows = list(
-            chunk.order_by("happened_on", "pk")
-            .values_list(*CSV_COLUMNS)[:EXPORT_CHUNK]
-            .iterator(chunk_size=EXPORT_CHUNK)
-        )
-        if not rows:
-            return
-        names: dict[tuple[int, str], list[str]] = defaultdict(list)
-        tags = StoryPrinciple.objects.filter(story_id__in=[row[0] for row in rows]).order_by(
-            "principle__position"
-        )
-        for story_id, verdict, name in tags.values_list("story_id", "verdict", "principle__name").iterator():
-            names[(story_id, verdict)].append(name)
-        for pk, day, kind, perspective, channel, title, anonymous, first, last, username, beyond in rows:
-            author = "" if anonymous else (f"{first} {last}".strip() or username)
-            values = (pk, day.isoformat(), kind, perspective, channel, _one_line(title), author)
-            yield [
-                _csv_cell(value)
-                for value in (
-                    *values,
-                    "yes" if beyond else "no",
-                    "; ".join(names[(pk, Verdict.HONOURED)]),
-                    "; ".join(names[(pk, Verdict.BROKEN)]),
-                )
-            ]
-        after = (rows[-1][1], rows[-1][0])
-
-
 CSV_COLUMNS = (
     "pk",
     "happened_on",
@@ -171,6 +123,46 @@ CSV_COLUMNS = (
 )
 
 
+def _csv_lines(team: Team, month: dt.date) -> Iterator[list[Any]]:
+    """The month's stories in date order, read in keyset chunks: memory stays flat at any size."""
+    yield list(CSV_HEADER)
+    names = {principle.pk: principle.local_name for principle in Principle.objects.all()}
+    stories = Story.objects.published().for_month(team, month.year, month.month)
+    after: tuple[dt.date, int] | None = None
+    while True:
+        chunk = stories
+        if after is not None:
+            chunk = chunk.filter(Q(happened_on__gt=after[0]) | Q(happened_on=after[0], pk__gt=after[1]))
+        rows = list(
+            chunk.order_by("happened_on", "pk")
+            .values_list(*CSV_COLUMNS)[:EXPORT_CHUNK]
+            .iterator(chunk_size=EXPORT_CHUNK)
+        )
+        if not rows:
+            return
+        tagged: dict[tuple[int, str], list[str]] = defaultdict(list)
+        tags = StoryPrinciple.objects.filter(story_id__in=[row[0] for row in rows]).order_by(
+            "principle__position"
+        )
+        for story_id, verdict, principle_id in tags.values_list(
+            "story_id", "verdict", "principle_id"
+        ).iterator():
+            tagged[(story_id, verdict)].append(names[principle_id])
+        for pk, day, kind, perspective, channel, title, anonymous, first, last, username, beyond in rows:
+            author = "" if anonymous else (f"{first} {last}".strip() or username)
+            values = (pk, day.isoformat(), kind, perspective, channel, one_line(title), author)
+            yield [
+                csv_cell(value)
+                for value in (
+                    *values,
+                    "yes" if beyond else "no",
+                    "; ".join(tagged[(pk, Verdict.HONOURED)]),
+                    "; ".join(tagged[(pk, Verdict.BROKEN)]),
+                )
+            ]
+        after = (rows[-1][1], rows[-1][0])
+
+
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> StreamingHttpResponse:
@@ -181,6 +173,6 @@ def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> StreamingH
         (writer.writerow(line) for line in _csv_lines(access.team, month)),
         content_type="text/csv; charset=utf-8",
     )
-    filename = f"{access.team.slug}-retro-{month:%Y-%m}.csv"
+    filename = f"{access.team.slug}-retro-{month_slug(month)}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -36,7 +36,7 @@ def backfill_sequel_dates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stories', '0003_karma_reminder_skipped'),
+        ('stories', '0005_principle_translations_and_groups'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
