@@ -16,7 +16,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
 
     @cache
     def waiting() -> int:
-        return Story.objects.awaiting_moderation_for(user).distinct().count()
+        return Story.objects.awaiting_moderation_count_for(user)
 
     @cache
     def teams() -> list[Team]:

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
@@ -24,10 +23,10 @@ from stories.core.http import AuthenticatedHttpRequest, get_story_for_user, pars
 from stories.core.policy import asks
 from stories.log.forms import StoryFilterForm, StoryForm
 from stories.log.personal_data import redact
+from stories.log.stream import stream_page
 from stories.log.terms import FREE_TEXT_FIELDS
 from stories.models import IllegalTransition, SequelLink, Status, Story, Team
 
-STORIES_PER_PAGE = 20
 TWIN_WINDOW = dt.timedelta(minutes=30)
 
 
@@ -71,15 +70,14 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
 @asks()
 def story_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     filters = StoryFilterForm(request.GET or None, user=request.user)
-    stories = (
-        Story.objects.visible_to(request.user).with_related().order_by("-happened_on", "-created_at", "-pk")
-    )
+    stories = Story.objects.all()
     if filters.is_bound:
         filters.is_valid()  # Bad values are dropped quietly: a shared link never errors.
         stories = _apply_filters(stories, filters.cleaned_data)
-    page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    page = stream_page(request.user, stories, page=request.GET.get("page"), after=request.GET.get("after"))
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop("after", None)
     context = {
         "filters": filters,
         "page": page,

@@ -86,6 +86,11 @@ class StoryWorkflow(models.Model):
             from_status = self.status
             for field, value in updates.items():
                 setattr(self, field, value)
+            if (from_status == Status.PUBLISHED) != (to == Status.PUBLISHED):
+                # A sequel coming or going changes the first-sequel dates of what it follows.
+                from stories.karma.models import refresh_sequel_dates_of_originals
+
+                refresh_sequel_dates_of_originals(self)
             if resolve_flags:
                 self._resolve_open_flags(by)
             return ModerationEvent.objects.create(

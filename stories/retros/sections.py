@@ -39,6 +39,9 @@ from stories.retros.models import MAX_VOTES_PER_MEMBER
 from stories.retros.presentation import present_figures
 
 HIGHLIGHT_COUNT = 3
+# The voting list's first rows and its ceiling: a 5,000-story month stays a page, not 5 MB.
+CANDIDATES_SHOWN = 25
+MAX_CANDIDATES_SHOWN = 300
 
 
 def person(request: HttpRequest) -> User:
@@ -113,11 +116,27 @@ def figures_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> 
     }
 
 
+def shown_candidates(request: HttpRequest) -> int:
+    """How many voting candidates to list: the top ones first, more on "Show more" (bounded)."""
+    raw = request.GET.get("shown", "")
+    wanted = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else CANDIDATES_SHOWN
+    return min(max(wanted, CANDIDATES_SHOWN), MAX_CANDIDATES_SHOWN)
+
+
 def highlights_context(
-    request: HtmxHttpRequest, access: TeamAccess, month: dt.date, retro: Retro | None
+    request: HtmxHttpRequest,
+    access: TeamAccess,
+    month: dt.date,
+    retro: Retro | None,
+    shown: int = 0,
 ) -> dict[str, Any]:
-    """Voting candidates (the month's stories, most voted first) and the highlights leading the page."""
+    """Voting candidates (the month's top stories, most voted first) and the highlights leading the page.
+
+    A busy month has thousands of stories: the page lists the top `shown` and offers the next
+    ones through "Show more", never the whole month.
+    """
     team = access.team
+    shown = shown or CANDIDATES_SHOWN
     # The same ranking a closing retro freezes (retro_stats.highlight_votes).
     stories = ranked_stories(team, month, retro).select_related("author")
     if retro is not None and retro.pk is not None:
@@ -125,7 +144,9 @@ def highlights_context(
         stories = stories.annotate(mine=mine)
     else:
         stories = stories.annotate(mine=Value(False))
-    candidates = list(stories)
+    candidates = list(stories[: shown + 1])
+    more = len(candidates) > shown
+    candidates = candidates[:shown]
     snapshot = read_snapshot(retro)
     if snapshot is not None:
         # A closed retro keeps its frozen ranking; a story hidden since is not shown again.
@@ -146,6 +167,7 @@ def highlights_context(
         votes_left = retro.votes_left_for(person(request))
     return {
         "candidates": candidates,
+        "more_candidates": min(shown + CANDIDATES_SHOWN, MAX_CANDIDATES_SHOWN) if more else 0,
         "highlights": highlights,
         "votes_left": votes_left,
         "max_votes": MAX_VOTES_PER_MEMBER,
@@ -228,7 +250,7 @@ def full_context(
     return {
         **base_context(request, access, month, retro),
         **figures_context(access, month, retro),
-        **highlights_context(request, access, month, retro),
+        **highlights_context(request, access, month, retro, forms.get("shown", 0)),
         **actions_context(access, month, retro, forms.get("action_form")),
         **notes_context(access, retro, forms.get("notes_form")),
         **karma_context(access, month, retro),

@@ -24,9 +24,12 @@ from stories.retros.figures import KIND_PERSPECTIVE_CELLS, PRIVACY_FLOOR, cross_
 from stories.retros.forms import TrendsForm
 from stories.retros.presentation import present_trends
 from stories.retros.sections import (
+    base_context,
     existing_retro,
     full_context,
+    highlights_context,
     month_or_404,
+    shown_candidates,
 )
 from stories.retros.trends import trend_figures
 
@@ -51,7 +54,15 @@ def retro_detail(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpRes
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
     retro = existing_retro(access.team, month)
-    context = full_context(request, access, month, retro)
+    shown = shown_candidates(request)
+    if request.htmx and request.htmx.target == "highlights":
+        # "Show more": just the voting list, longer.
+        context = {
+            **base_context(request, access, month, retro),
+            **highlights_context(request, access, month, retro, shown),
+        }
+        return render(request, "retros/retro.html#highlights", context)
+    context = full_context(request, access, month, retro, shown=shown)
     return render_page_or_partial(request, "retros/retro.html", "retro", context)
 
 
