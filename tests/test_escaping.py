@@ -119,10 +119,6 @@ LIVE_MARKDOWN = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12 makes the .md export escape Markdown and HTML; this flips to a pass when it lands",
-)
 @pytest.mark.parametrize("payload", [PAYLOADS["tags"], PAYLOADS["attribute"]], ids=["tags", "attribute"])
 def test_it_keeps_user_markup_inert_in_the_markdown_export(db: Any, payload: str) -> None:
     world = build_world(_typed(payload))

@@ -9,7 +9,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from stories.core import policy
 from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access
+from stories.core.policy import asks
 from stories.models import ActionItem
 from stories.retros.forms import ActionItemEditForm, DropForm
 from stories.retros.models import ActionItemConflict
@@ -28,6 +30,7 @@ from stories.retros.sections import (
 
 @login_required
 @require_POST
+@asks(policy.can_take_part_in_retro)
 def action_item_edit(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
@@ -56,6 +59,7 @@ def action_item_edit(request: HtmxHttpRequest, slug: str, month: dt.date, item_i
 
 @login_required
 @require_POST
+@asks(policy.can_take_part_in_retro)
 def action_item_drop(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)

@@ -20,7 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
+from stories.core import policy
 from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access
+from stories.core.policy import asks
 from stories.models import Kind, Retro, Story
 from stories.retros import live
 from stories.retros.live import live_context
@@ -34,7 +36,7 @@ from stories.retros.sections import (
     month_or_404,
     notes_context,
     person,
-    require_lead,
+    require_meeting_runner,
     retro_for_update,
 )
 
@@ -192,11 +194,12 @@ def meeting_step(request: HtmxHttpRequest, slug: str, month: dt.date, step: str)
 
 @login_required
 @require_POST
+@asks(policy.can_run_retro_meeting)
 def meeting_go(request: HtmxHttpRequest, slug: str, month: dt.date, step: str) -> HttpResponse:
     """The lead moves the room to a step; the timer starts afresh for it."""
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
-    require_lead(access)
+    require_meeting_runner(access)
     target = _step_or_404(step)
     retro = retro_for_update(access.team, month)
     retro.move_meeting(target.value, by=person(request))
@@ -211,11 +214,12 @@ def meeting_go(request: HtmxHttpRequest, slug: str, month: dt.date, step: str) -
 
 @login_required
 @require_POST
+@asks(policy.can_run_retro_meeting)
 def meeting_timer(request: HtmxHttpRequest, slug: str, month: dt.date, step: str) -> HttpResponse:
     """Start, pause or extend the step timer (the lead)."""
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
-    require_lead(access)
+    require_meeting_runner(access)
     current = _step_or_404(step)
     retro = retro_for_update(access.team, month)
     action = request.POST.get("action", "")

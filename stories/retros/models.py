@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 MAX_VOTES_PER_MEMBER = 3
 MONTH_RUNNING = _("This month has not ended yet: its retro can be closed once the month is over.")
+# Facilitator notes: a TextField has no length of its own in the database; the form holds it.
+NOTES_MAX = 10000
 
 
 class RetroStateError(Exception):
@@ -99,7 +102,7 @@ class Retro(models.Model):
     # Close and reopen are compare-and-set on closed_at: two leads clicking at once, the
     # second is told the retro already moved instead of overwriting the first's snapshot.
 
-    def close(self, *, by: User, snapshot: dict[str, Any]) -> None:
+    def close(self, *, by: User, snapshot: Mapping[str, Any]) -> None:
         if not has_ended(self.team, self.month):
             # Closing freezes the figures: a running month would freeze half a month.
             raise RetroStateError(MONTH_RUNNING)

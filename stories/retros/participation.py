@@ -11,8 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from stories.core import policy
 from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access
 from stories.core.months import has_ended
+from stories.core.policy import asks
 from stories.karma.figures import month_section
 from stories.models import (
     ActionItem,
@@ -30,9 +32,9 @@ from stories.retros.sections import (
     month_or_404,
     notes_context,
     person,
-    require_lead,
+    require_closer,
     require_member,
-    require_participant,
+    require_notes_editor,
     retro_for_update,
     retro_url,
     section_response,
@@ -41,12 +43,14 @@ from stories.retros.sections import (
 
 @login_required
 @require_POST
+@asks(policy.can_take_part_in_retro)
 def retro_vote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int) -> HttpResponse:
     return _vote(request, slug, month, story_id, cast=True)
 
 
 @login_required
 @require_POST
+@asks(policy.can_take_part_in_retro)
 def retro_unvote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int) -> HttpResponse:
     return _vote(request, slug, month, story_id, cast=False)
 
@@ -70,6 +74,7 @@ def _vote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int, *,
 
 @login_required
 @require_POST
+@asks(policy.can_take_part_in_retro)
 def action_item_create(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
@@ -109,12 +114,14 @@ def action_item_of(access: TeamAccess, month: dt.date, item_id: int) -> ActionIt
 
 @login_required
 @require_POST
+@asks(policy.can_take_part_in_retro)
 def action_item_complete(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
     return _mark_action_item(request, slug, month, item_id, done=True)
 
 
 @login_required
 @require_POST
+@asks(policy.can_take_part_in_retro)
 def action_item_reopen(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
     return _mark_action_item(request, slug, month, item_id, done=False)
 
@@ -135,10 +142,11 @@ def _mark_action_item(
 
 @login_required
 @require_POST
+@asks(policy.can_edit_retro_notes)
 def retro_notes(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
-    require_participant(access)
+    require_notes_editor(access)
     form = NotesForm(request.POST)
     if not form.is_valid():
         # Only a POST that changes something creates the month's retro row.
@@ -196,11 +204,12 @@ def _notes_response(
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@asks(policy.can_close_retro)
 def retro_close(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     """GET asks for confirmation (a plain form, no JavaScript needed); POST closes."""
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
-    require_lead(access)
+    require_closer(access)
     if request.method != "POST":
         return _close_confirmation(request, access, month)
     if not has_ended(access.team, month):
@@ -221,10 +230,11 @@ def retro_close(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResp
 
 @login_required
 @require_POST
+@asks(policy.can_close_retro)
 def retro_reopen(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
-    require_lead(access)
+    require_closer(access)
     retro = existing_retro(access.team, month)
     try:
         if retro is None:  # Never closed, so never frozen: nothing to reopen, no row to create.

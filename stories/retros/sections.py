@@ -9,9 +9,7 @@ import datetime as dt
 from typing import Any, cast
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Value
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -37,13 +35,23 @@ from stories.models import (
     Team,
 )
 from stories.retros.due import due_month, status_of
-from stories.retros.figures import PRIVACY_FLOOR, figures_differ, has_stories, month_figures, ranked_stories
-from stories.retros.forms import ActionItemEditForm, ActionItemForm, DropForm, NotesForm
+from stories.retros.figures import (
+    PRIVACY_FLOOR,
+    figures_differ,
+    has_stories,
+    month_figures,
+    ranked_stories,
+    read_snapshot,
+)
+from stories.retros.forms import ActionItemEditForm, ActionItemForm, DropForm, NotesForm, team_members
 from stories.retros.live import live_context
 from stories.retros.models import MAX_VOTES_PER_MEMBER
 from stories.retros.presentation import present_figures
 
 HIGHLIGHT_COUNT = 3
+# The voting list's first rows and its ceiling: a 5,000-story month stays a page, not 5 MB.
+CANDIDATES_SHOWN = 25
+MAX_CANDIDATES_SHOWN = 300
 
 
 def mine_filter(request: HttpRequest) -> User | None:
@@ -57,23 +65,19 @@ def person(request: HttpRequest) -> User:
 
 
 def require_member(access: TeamAccess) -> None:
-    if not access.is_member:
-        raise PermissionDenied(_("Only the team's members take part in its retro."))
+    access.require(access.may_take_part, _("Only the team's members take part in its retro."))
 
 
-def takes_part(access: TeamAccess) -> bool:
-    """Members take part; a lead (or a superuser standing in for one) too."""
-    return access.is_member or access.is_lead
+def require_notes_editor(access: TeamAccess) -> None:
+    access.require(access.may_edit_notes, _("Only the team's members write the retro's notes."))
 
 
-def require_participant(access: TeamAccess) -> None:
-    if not takes_part(access):
-        raise PermissionDenied(_("Only the team's members take part in its retro."))
+def require_closer(access: TeamAccess) -> None:
+    access.require(access.may_close_retro, _("Only the team's lead can do this."))
 
 
-def require_lead(access: TeamAccess) -> None:
-    if not access.is_lead:
-        raise PermissionDenied(_("Only the team's lead can do this."))
+def require_meeting_runner(access: TeamAccess) -> None:
+    access.require(access.may_run_meeting, _("Only the team's lead moves the meeting on."))
 
 
 def month_or_404(team: Team, month: dt.date) -> dt.date:
@@ -109,7 +113,9 @@ def base_context(
         "next_month": month_after(month) if month < this_month else None,
         "is_current_month": month == this_month,
         "status": status_of(retro),
-        "can_close": access.is_lead and not (retro and retro.is_closed) and has_ended(access.team, month),
+        "can_close": access.may_close_retro
+        and not (retro and retro.is_closed)
+        and has_ended(access.team, month),
         # Only the running month's page points back to an unclosed last month.
         "due_month": due_month(access.team) if month == this_month else None,
         "today": access.team.today(),
@@ -121,24 +127,41 @@ def base_context(
 
 def figures_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> dict[str, Any]:
     live = month_figures(access.team, month, retro)
-    frozen = retro.snapshot["figures"] if retro and retro.is_closed and retro.snapshot else None
+    snapshot = read_snapshot(retro)
+    frozen = snapshot["figures"] if snapshot else None
     figures = frozen or live
     return {
         "figures": figures,
         "live_figures": live,
         "frozen": frozen is not None,
-        "frozen_at": retro.snapshot.get("frozen_at") if frozen and retro and retro.snapshot else None,
+        "frozen_at": snapshot["frozen_at"] if snapshot else None,
         "live_differs": frozen is not None and figures_differ(frozen, live),
         "has_stories": has_stories(figures),
         **present_figures(figures, month),
     }
 
 
+def shown_candidates(request: HttpRequest) -> int:
+    """How many voting candidates to list: the top ones first, more on "Show more" (bounded)."""
+    raw = request.GET.get("shown", "")
+    wanted = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else CANDIDATES_SHOWN
+    return min(max(wanted, CANDIDATES_SHOWN), MAX_CANDIDATES_SHOWN)
+
+
 def highlights_context(
-    request: HtmxHttpRequest, access: TeamAccess, month: dt.date, retro: Retro | None
+    request: HtmxHttpRequest,
+    access: TeamAccess,
+    month: dt.date,
+    retro: Retro | None,
+    shown: int = 0,
 ) -> dict[str, Any]:
-    """Voting candidates (the month's stories, most voted first) and the highlights leading the page."""
+    """Voting candidates (the month's top stories, most voted first) and the highlights leading the page.
+
+    A busy month has thousands of stories: the page lists the top `shown` and offers the next
+    ones through "Show more", never the whole month.
+    """
     team = access.team
+    shown = shown or CANDIDATES_SHOWN
     # The same ranking a closing retro freezes (retro_stats.highlight_votes).
     # Tags too: every story opens in place, with its text, lesson and tags.
     stories = ranked_stories(team, month, retro).select_related("author").prefetch_related("tags__principle")
@@ -147,10 +170,13 @@ def highlights_context(
         stories = stories.annotate(mine=mine)
     else:
         stories = stories.annotate(mine=Value(False))
-    candidates = list(stories)
-    if retro is not None and retro.is_closed and retro.snapshot:
+    candidates = list(stories[: shown + 1])
+    more = len(candidates) > shown
+    candidates = candidates[:shown]
+    snapshot = read_snapshot(retro)
+    if snapshot is not None:
         # A closed retro keeps its frozen ranking; a story hidden since is not shown again.
-        frozen = retro.snapshot["figures"]["highlights"][:HIGHLIGHT_COUNT]
+        frozen = snapshot["figures"]["highlights"][:HIGHLIGHT_COUNT]
         still_published = {
             story.pk: story
             for story in Story.objects.published()
@@ -164,19 +190,16 @@ def highlights_context(
         voted = [story for story in candidates[:HIGHLIGHT_COUNT] if story.votes]  # type: ignore[attr-defined]
         highlights = [{"story": story, "votes": story.votes} for story in voted]  # type: ignore[attr-defined]
     votes_left = MAX_VOTES_PER_MEMBER
-    if retro is not None and access.is_member:
+    if retro is not None and access.may_take_part:
         votes_left = retro.votes_left_for(person(request))
     return {
         "candidates": candidates,
+        "more_candidates": min(shown + CANDIDATES_SHOWN, MAX_CANDIDATES_SHOWN) if more else 0,
         "highlights": highlights,
         "votes_left": votes_left,
         "max_votes": MAX_VOTES_PER_MEMBER,
-        "can_vote": access.is_member and not (retro and retro.is_closed),
+        "can_vote": access.may_take_part and not (retro and retro.is_closed),
     }
-
-
-def members(team: Team) -> list[Any]:
-    return list(get_user_model().objects.filter(memberships__team=team).order_by("first_name", "username"))
 
 
 def actions_context(
@@ -195,27 +218,28 @@ def actions_context(
         items = items.owned_by(mine_of)
     today = access.team.today()
     edit_forms, drop_forms, item_errors = edit_forms or {}, drop_forms or {}, item_errors or {}
+    # The page already holds the team's members: every item's select reuses them.
+    people = list(team_members(access.team))
     rows = []
     for item in items:
-        editable = access.is_member and not item.is_done and not item.is_dropped
+        editable = access.may_take_part and not item.is_done and not item.is_dropped
+        edit = edit_forms.get(item.pk) or ActionItemEditForm(instance=item, team=access.team, members=people)
         rows.append(
             {
                 "item": item,
                 "carried": item.is_carried_into(month),
                 "overdue": item.is_overdue_on(today),
                 "error": item_errors.get(item.pk, ""),
-                "form": edit_forms.get(item.pk) or ActionItemEditForm(instance=item, team=access.team)
-                if editable
-                else None,
-                "drop_form": drop_forms.get(item.pk) or DropForm(item=item) if editable else None,
+                "form": edit if editable else None,
+                "drop_form": (drop_forms.get(item.pk) or DropForm(item=item)) if editable else None,
             }
         )
     return {
         "action_items": rows,
         "mine_only": mine_of is not None,
-        "action_form": form or ActionItemForm(team=access.team),
-        "can_act": access.is_member,
-        "can_add_actions": access.is_member and not (retro and retro.is_closed),
+        "action_form": form or ActionItemForm(team=access.team, members=people),
+        "can_act": access.may_take_part,
+        "can_add_actions": access.may_take_part and not (retro and retro.is_closed),
     }
 
 
@@ -233,7 +257,7 @@ def notes_context(
         "notes_saved_at": timezone.localtime(timezone.now(), access.team.zone),
         "notes_form": form or NotesForm(initial={"notes": notes, "version": version}, autosave_url=url),
         # Everyone in the room writes the notes together; compare-and-set keeps every word.
-        "can_edit_notes": takes_part(access) and not (retro and retro.is_closed),
+        "can_edit_notes": access.may_edit_notes and not (retro and retro.is_closed),
     }
 
 
@@ -242,7 +266,8 @@ def karma_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> di
 
     Retros closed before the section was frozen have no copy of it and show it live.
     """
-    frozen = retro.snapshot.get("karma") if retro and retro.is_closed and retro.snapshot else None
+    snapshot = read_snapshot(retro)
+    frozen = snapshot.get("karma") if snapshot else None
     if frozen is None:
         return {"karma": month_section(access.team, month), "karma_frozen": False}
     return {"karma": without_unpublished_titles(access.team, frozen), "karma_frozen": True}
@@ -281,7 +306,7 @@ def full_context(
         **live_context(access.team.pk, month, mine=mine_filter(request) is not None),
         **base_context(request, access, month, retro),
         **figures_context(access, month, retro),
-        **highlights_context(request, access, month, retro),
+        **highlights_context(request, access, month, retro, forms.get("shown", 0)),
         **actions_context(access, month, retro, forms.get("action_form"), mine_of=mine_filter(request)),
         **notes_context(access, month, retro, forms.get("notes_form")),
         **karma_context(access, month, retro),

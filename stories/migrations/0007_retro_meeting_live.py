@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stories', '0005_principle_translations_and_groups'),
+        ('stories', '0006_stream_index_and_sequel_dates'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
