@@ -170,6 +170,7 @@ def _step_or_404(step: str) -> Step:
 
 @login_required
 @require_safe
+@asks()
 def meeting_start(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     """/run/ opens on the step the room is at (the first one for a new meeting)."""
     access = get_team_access(request, slug)
@@ -180,6 +181,7 @@ def meeting_start(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpRe
 
 @login_required
 @require_safe
+@asks()
 def meeting_step(request: HtmxHttpRequest, slug: str, month: dt.date, step: str) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
@@ -223,13 +225,12 @@ def meeting_timer(request: HtmxHttpRequest, slug: str, month: dt.date, step: str
     current = _step_or_404(step)
     retro = retro_for_update(access.team, month)
     action = request.POST.get("action", "")
-    if action not in ("start", "pause", "extend"):
-        raise Http404("No such timer action.")
-    # Already in that state (a double click): showing the timer as it is answers it.
-    with contextlib.suppress(RetroStateError):
-        getattr(retro, f"{action}_timer")(
-            default_seconds=DEFAULT_MINUTES * 60, extra_seconds=EXTEND_MINUTES * 60
-        )
+    # Already in that state (a double click), or no known action: the timer as it is answers it.
+    if action in ("start", "pause", "extend"):
+        with contextlib.suppress(RetroStateError):
+            getattr(retro, f"{action}_timer")(
+                default_seconds=DEFAULT_MINUTES * 60, extra_seconds=EXTEND_MINUTES * 60
+            )
     if not request.htmx:
         return redirect(step_url(access, month, current))
     return render(

@@ -16,6 +16,7 @@ from django.urls import Resolver404, resolve
 from django.views.decorators.http import require_safe
 
 from stories.core.http import HtmxHttpRequest, get_team_access
+from stories.core.policy import asks
 from stories.models import Team
 from stories.retros import live
 from stories.retros.live import live_context
@@ -57,6 +58,7 @@ class LiveStampMiddleware:
 
 
 @require_safe
+@asks()
 def retro_live(request: HtmxHttpRequest, team_id: int, month: dt.date, view: str) -> HttpResponse:
     if view not in VIEWS:
         raise Http404
