@@ -19,7 +19,8 @@ DECEMBER = dt.date(2026, 12, 1)
 
 @pytest.fixture
 def first_of_december():
-    # 1 December, 09:00 in London (the factories' default zone, as the demo's).
+    # 1 December, 09:00 in London (the factories' default zone, as the demo's). Asked first,
+    # so people log in on that day too (a session from "the future" is not trusted).
     with time_machine.travel(dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC), tick=False) as traveller:
         yield traveller
 
@@ -34,13 +35,13 @@ def test_it_leads_to_last_month_on_the_first_days_until_it_is_closed(team, lead,
         assert due_month(team) == DECEMBER
 
 
-def test_it_asks_once_for_many_teams(team, other_team, lead, first_of_december, django_assert_num_queries):
+def test_it_asks_once_for_many_teams(first_of_december, team, other_team, lead, django_assert_num_queries):
     RetroFactory(team=team, month=NOVEMBER).close(by=lead, snapshot={})
     with django_assert_num_queries(1):
         assert due_months([team, other_team]) == {team.pk: DECEMBER, other_team.pk: NOVEMBER}
 
 
-def test_it_words_the_status_the_same_everywhere(team, lead, first_of_december):
+def test_it_words_the_status_the_same_everywhere(first_of_december, team, lead):
     assert status_of(None) == RetroStatus.NOT_STARTED
     retro = RetroFactory(team=team, month=NOVEMBER)
     assert status_of(retro) == RetroStatus.OPEN
@@ -48,7 +49,7 @@ def test_it_words_the_status_the_same_everywhere(team, lead, first_of_december):
     assert status_of(retro) == RetroStatus.CLOSED
 
 
-def test_it_sends_the_dashboard_to_last_month_with_this_month_so_far(member_client, team, first_of_december):
+def test_it_sends_the_dashboard_to_last_month_with_this_month_so_far(first_of_december, member_client, team):
     html = member_client.get(reverse("dashboard")).content.decode()
     november = reverse("retro_detail", kwargs={"slug": team.slug, "month": NOVEMBER})
     december = reverse("retro_detail", kwargs={"slug": team.slug, "month": DECEMBER})
@@ -59,7 +60,7 @@ def test_it_sends_the_dashboard_to_last_month_with_this_month_so_far(member_clie
 
 
 def test_it_sends_everyone_to_this_month_once_last_month_is_closed(
-    member_client, lead, team, first_of_december
+    first_of_december, member_client, lead, team
 ):
     RetroFactory(team=team, month=NOVEMBER).close(by=lead, snapshot={})
     html = member_client.get(reverse("dashboard")).content.decode()
@@ -68,7 +69,7 @@ def test_it_sends_everyone_to_this_month_once_last_month_is_closed(
     assert f'class="dropdown-item nav-due-retro" href="{december}"' in html
 
 
-def test_it_leads_the_retro_list_to_last_month(member_client, lead, team, first_of_december):
+def test_it_leads_the_retro_list_to_last_month(first_of_december, member_client, lead, team):
     StoryFactory(team=team, happened_on=dt.date(2026, 11, 20))
     url = reverse("retro_list", kwargs={"slug": team.slug})
     html = member_client.get(url).content.decode()
@@ -84,7 +85,7 @@ def test_it_leads_the_retro_list_to_last_month(member_client, lead, team, first_
     assert "December 2026 so far" in html.split('id="due-retro"')[1].split("</p>")[0]
 
 
-def test_it_points_the_running_month_back_to_the_due_retro(member_client, team, first_of_december):
+def test_it_points_the_running_month_back_to_the_due_retro(first_of_december, member_client, team):
     url = reverse("retro_detail", kwargs={"slug": team.slug, "month": DECEMBER})
     html = member_client.get(url).content.decode()
     status = html.split('id="retro-status"')[1].split("</p>")[0]
