@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lock lint format typecheck check-deploy shell clean
+.PHONY: run worker test lock lint format typecheck check-deploy shell clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -31,6 +31,12 @@ run: $(VENV)/.runtime
 	@# Demo data only in development: seed_demo refuses to run without DEBUG.
 	@case "$${DEBUG:-1}" in 0|false|False|no|off) echo "DEBUG is off: no demo data loaded." ;; *) $(PY) manage.py seed_demo ;; esac
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The background worker: sends the mail and digests that requests and cron jobs enqueue in the
+# database. Pair it with `TASKS_BACKEND=database make run`; plain `make run` runs tasks at once.
+worker: $(VENV)/.runtime
+	$(PY) manage.py migrate --noinput
+	TASKS_BACKEND=database $(PY) manage.py db_worker --queue-name '*'
 
 test: $(VENV)/.dev
 	$(PY) -m pytest $(PYTEST_ARGS)

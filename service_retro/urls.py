@@ -14,7 +14,8 @@ urlpatterns = [
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
-    path("accounts/", include("django.contrib.auth.urls")),
     path("healthz", health.healthz, name="healthz"),
+    # Ours first: the app's own password-reset pages replace Django's admin-styled ones.
     path("", include("stories.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
 ]

@@ -459,3 +459,7 @@ class KarmaReminderAdmin(admin.ModelAdmin):
     search_fields = ["story__title"]
     autocomplete_fields = ["story"]
     list_select_related = ["story"]
+
+
+# The feature packages' admin pages.
+from stories.notifications import admin as notifications_admin  # noqa: E402, F401

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django_htmx.middleware import HtmxDetails
@@ -73,3 +74,24 @@ def get_team_access(request: HttpRequest, slug: str) -> TeamAccess:
     if role is None and not is_moderator(request.user):
         raise Http404("No such team.")
     return TeamAccess(team=team, role=role, is_superuser=request.user.is_superuser)
+
+
+# --- the members page ----------------------------------------------------------------------
+
+
+def may_see_members(access: TeamAccess) -> bool:
+    """Every member reads the team's member list; moderators and superusers too (get_team_access)."""
+    return True
+
+
+def may_manage_members(request: HttpRequest, access: TeamAccess) -> bool:
+    """Leads of the team, moderators and superusers invite, change roles and remove members."""
+    return access.is_lead or is_moderator(request.user)
+
+
+def get_members_manager_access(request: HttpRequest, slug: str) -> TeamAccess:
+    """The team if this person may manage its members; 404 to outsiders, 403 to plain members."""
+    access = get_team_access(request, slug)
+    if not may_manage_members(request, access):
+        raise PermissionDenied("Only the team's leads and moderators manage its members.")
+    return access

@@ -4,6 +4,9 @@ teams: Team, Membership, Principle. story: Story, its tags, moderation events an
 retro: monthly Retro, votes and action items. karma: sequel links and reminders.
 """
 
+# Feature packages keep their models next to their views; Django finds them through this app.
+from stories.accounts.models import Profile
+from stories.members.models import ChangeAction, Invitation, MembershipChange
 from stories.models.karma import KarmaReminder, SequelLink, SequelOutcome
 from stories.models.retro import ActionItem, Retro, RetroVote
 from stories.models.story import (
@@ -22,21 +25,37 @@ from stories.models.story import (
     is_moderator,
 )
 from stories.models.teams import Membership, ModerationMode, Principle, Role, Team
+from stories.notifications.models import (
+    EmailState,
+    MailStatus,
+    Notification,
+    NotificationKind,
+    OutgoingMail,
+)
 
 __all__ = [
     "ActionItem",
+    "ChangeAction",
     "Channel",
+    "EmailState",
     "Flag",
     "FlagReason",
     "IllegalTransition",
+    "Invitation",
     "KarmaReminder",
     "Kind",
+    "MailStatus",
     "Membership",
+    "MembershipChange",
     "ModerationAction",
     "ModerationEvent",
     "ModerationMode",
+    "Notification",
+    "NotificationKind",
+    "OutgoingMail",
     "Perspective",
     "Principle",
+    "Profile",
     "Retro",
     "RetroVote",
     "Role",

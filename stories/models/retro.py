@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from stories.models.story import Status, Story
 from stories.models.teams import Team
 from stories.months import month_after
+from stories.notifications import notify
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -135,9 +136,11 @@ class Retro(models.Model):
         by: User,
     ) -> ActionItem:
         self._ensure_open()
-        return ActionItem.objects.create(
+        item = ActionItem.objects.create(
             team_id=self.team_id, retro=self, text=text.strip(), owner=owner, due_on=due_on, created_by=by
         )
+        notify.action_item_assigned(item, by=by)
+        return item
 
 
 class RetroVoteQuerySet(models.QuerySet["RetroVote"]):
@@ -249,6 +252,9 @@ class ActionItem(models.Model):
         return bool(changed)
 
     def assign(self, *, owner: User | None, due_on: dt.date | None, by: User) -> None:
+        newly_owned = owner is not None and owner.pk != self.owner_id
         self.owner = owner  # type: ignore[assignment]
         self.due_on = due_on
         self.save(update_fields=["owner", "due_on"])
+        if newly_owned:
+            notify.action_item_assigned(self, by=by)

@@ -14,6 +14,8 @@ from django.utils.translation import ngettext
 
 from stories.models.teams import Membership, Principle, Role, Team
 from stories.months import month_after
+from stories.notifications import notify
+from stories.notifications.models import NotificationKind
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -434,7 +436,7 @@ class Story(models.Model):
             raise HoldsPersonalData(refusal)
 
     def approve(self, *, by: AnyUser) -> ModerationEvent:
-        return self._move(
+        event = self._move(
             action=ModerationAction.APPROVE,
             allowed_from={Status.PENDING},
             to=Status.PUBLISHED,
@@ -443,12 +445,14 @@ class Story(models.Model):
             resolve_flags=True,
             check=lambda: self._require_clearance_to_publish(by),
         )
+        notify.story_decided(self, NotificationKind.STORY_PUBLISHED, by=by)
+        return event
 
     def reject(self, *, by: AnyUser, reason: str) -> ModerationEvent:
         reason = (reason or "").strip()
         if not reason:
             raise IllegalTransition(_("A rejection needs a reason the author can act on."))
-        return self._move(
+        event = self._move(
             action=ModerationAction.REJECT,
             allowed_from={Status.PENDING},
             to=Status.REJECTED,
@@ -456,10 +460,12 @@ class Story(models.Model):
             reason=reason,
             extra={"status_reason": reason},
         )
+        notify.story_decided(self, NotificationKind.STORY_SENT_BACK, by=by, reason=reason)
+        return event
 
     def hide(self, *, by: AnyUser | None, reason: str = "") -> ModerationEvent:
         reason = (reason or "").strip()
-        return self._move(
+        event = self._move(
             action=ModerationAction.HIDE,
             allowed_from={Status.PUBLISHED},
             to=Status.HIDDEN,
@@ -468,9 +474,11 @@ class Story(models.Model):
             extra={"status_reason": reason},
             resolve_flags=True,
         )
+        notify.story_decided(self, NotificationKind.STORY_HIDDEN, by=by, reason=reason)
+        return event
 
     def restore(self, *, by: AnyUser) -> ModerationEvent:
-        return self._move(
+        event = self._move(
             action=ModerationAction.RESTORE,
             allowed_from={Status.HIDDEN},
             to=Status.PUBLISHED,
@@ -479,6 +487,8 @@ class Story(models.Model):
             resolve_flags=True,
             check=lambda: self._require_clearance_to_publish(by),
         )
+        notify.story_decided(self, NotificationKind.FLAG_DECIDED, by=by)
+        return event
 
     def withdraw(self, *, by: AnyUser) -> ModerationEvent:
         if by.pk != self.author_id:
@@ -631,6 +641,7 @@ class Story(models.Model):
             raise IllegalTransition(
                 _("You have already flagged this story; a moderator will look at it.")
             ) from None
+        notify.story_decided(self, NotificationKind.STORY_FLAGGED, by=None, reason=label)
         return flag
 
     def dismiss_flags(self, *, by: AnyUser) -> ModerationEvent:
@@ -639,6 +650,7 @@ class Story(models.Model):
             dismissed = self._resolve_open_flags(by)
             if not dismissed:
                 raise IllegalTransition(_("This story has no open flags: someone already decided."))
+            notify.story_decided(self, NotificationKind.FLAG_DECIDED, by=by)
             return ModerationEvent.objects.create(
                 story=self,
                 actor=_actor(by),
