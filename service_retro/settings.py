@@ -102,9 +102,15 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "stories.context_processors.navigation",
+                "stories.core.context_processors.navigation",
                 "stories.notifications.context_processors.bell",
             ],
+            # Each feature package keeps its template tags beside its views.
+            "libraries": {
+                "karma_tags": "stories.karma.templatetags",
+                "moderation_tags": "stories.moderation.templatetags",
+                "retro_tags": "stories.retros.templatetags",
+            },
         },
     },
 ]

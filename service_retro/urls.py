@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from stories.views import health
+from stories.core import health
 
 admin.site.site_header = "Service Retro administration"
 admin.site.site_title = "Service Retro admin"

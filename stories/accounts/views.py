@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from stories.accounts.forms import ProfileForm
 from stories.accounts.language import remember_language
-from stories.http import AuthenticatedHttpRequest
+from stories.core.http import AuthenticatedHttpRequest
 
 
 @login_required

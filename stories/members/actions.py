@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stories.members.models import ChangeAction, Invitation, MembershipChange, token_hash
-from stories.models.teams import Membership, Role, Team
 from stories.notifications.outbox import queue_mail
+from stories.teams.models import Membership, Role, Team
 
 SALT = "stories.members.invitation"
 RATE_WINDOW = dt.timedelta(hours=1)

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from stories.models.teams import Role
+from stories.teams.models import Role
 
 MAX_ADDRESSES = 50
 

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stories.models.teams import Role, Team
+from stories.teams.models import Role, Team
 
 
 def token_hash(raw: str) -> str:

@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
-from stories.http import (
+from stories.core.http import (
     AuthenticatedHttpRequest,
     TeamAccess,
     get_members_manager_access,
     get_team_access,
-    may_manage_members,
     parse_id,
 )
+from stories.core.policy import can_manage_members
 from stories.members import actions
 from stories.members.forms import InviteForm, RoleForm
 from stories.members.models import Invitation, MembershipChange
@@ -49,7 +49,7 @@ def _members(access: TeamAccess) -> list[Membership]:
 def _page(
     request: AuthenticatedHttpRequest, access: TeamAccess, invite_form: InviteForm | None = None
 ) -> HttpResponse:
-    manages = may_manage_members(request, access)
+    manages = can_manage_members(request.user, access.role)
     context = {
         "team": access.team,
         "manages": manages,

@@ -1,37 +1,21 @@
-"""The domain models, one module per concern so each stays readable.
+"""Every model of the `stories` app, re-exported from the feature packages that define them.
 
-teams: Team, Membership, Principle. story: Story, its tags, moderation events and flags.
-retro: monthly Retro, votes and action items. karma: sequel links and reminders.
+Django finds models through the app's `models` module; the code lives with its feature:
+teams, log (stories and tags), moderation (events, flags), retros, karma, members
+(invitations, the membership log), accounts (profiles), notifications (and the mail outbox).
 """
 
-# Feature packages keep their models next to their views; Django finds them through this app.
 from stories.accounts.models import Profile
+from stories.core.policy import is_moderator
+from stories.karma.models import KarmaReminder, SequelLink, SequelOutcome
+from stories.log.models import Story, StoryPrinciple
+from stories.log.terms import Channel, Kind, Perspective, Status, Verdict
 from stories.members.models import ChangeAction, Invitation, MembershipChange
-from stories.models.karma import KarmaReminder, SequelLink, SequelOutcome
-from stories.models.retro import ActionItem, Retro, RetroVote
-from stories.models.story import (
-    Channel,
-    Flag,
-    FlagReason,
-    IllegalTransition,
-    Kind,
-    ModerationAction,
-    ModerationEvent,
-    Perspective,
-    Status,
-    Story,
-    StoryPrinciple,
-    Verdict,
-    is_moderator,
-)
-from stories.models.teams import Membership, ModerationMode, Principle, Role, Team
-from stories.notifications.models import (
-    EmailState,
-    MailStatus,
-    Notification,
-    NotificationKind,
-    OutgoingMail,
-)
+from stories.moderation.models import Flag, FlagReason, ModerationAction, ModerationEvent
+from stories.moderation.moves import IllegalTransition
+from stories.notifications.models import EmailState, MailStatus, Notification, NotificationKind, OutgoingMail
+from stories.retros.models import ActionItem, Retro, RetroVote
+from stories.teams.models import Membership, ModerationMode, Principle, Role, Team
 
 __all__ = [
     "ActionItem",

@@ -18,7 +18,7 @@ from stories.accounts.models import Profile
 from stories.notifications.models import EmailState, Notification, NotificationKind
 
 if TYPE_CHECKING:
-    from stories.models import ActionItem, Story
+    from stories.models import ActionItem
 
 
 def language_of(user: Any) -> str:
@@ -71,7 +71,7 @@ _STORY_TITLES = {
 }
 
 
-def story_decided(story: Story, kind: NotificationKind, *, by: Any, reason: str = "") -> None:
+def story_decided(story: Any, kind: NotificationKind, *, by: Any, reason: str = "") -> None:
     """Tell the author what happened to their story; never the decider's name (it is the team's call)."""
     author = story.author
     if by is not None and by.pk == author.pk:

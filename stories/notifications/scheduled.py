@@ -17,10 +17,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from stories.karma import milestone_for, watchlist
+from stories.core.months import month_before
+from stories.karma.figures import milestone_for, watchlist
+from stories.karma.models import WATCH_MILESTONES
 from stories.models import ActionItem, KarmaReminder, Membership, Story, Team
-from stories.models.karma import WATCH_MILESTONES
-from stories.months import month_before
 from stories.notifications.models import NotificationKind
 from stories.notifications.notify import language_of, notify
 

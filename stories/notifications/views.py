@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from stories.http import AuthenticatedHttpRequest
+from stories.core.http import AuthenticatedHttpRequest
 from stories.notifications.models import Notification
 
 PAGE_SIZE = 30

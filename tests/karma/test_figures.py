@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stories import karma
+from stories.karma import figures as karma
+from stories.karma.models import KARMA_WINDOW_DAYS, POSITIVE_OUTCOMES
 from stories.models import SequelLink, SequelOutcome, Status, Story
-from stories.models.karma import KARMA_WINDOW_DAYS, POSITIVE_OUTCOMES
 from tests.factories import SequelLinkFactory, StoryFactory
 from tests.karma.conftest import FROZEN_NOW, TODAY
 

@@ -10,8 +10,8 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
+from stories.karma.models import close_karma
 from stories.models import KarmaReminder, MailStatus, Notification, NotificationKind, OutgoingMail
-from stories.models.karma import close_karma
 from tests.factories import SequelLinkFactory, StoryFactory, UserFactory
 from tests.karma.conftest import FROZEN_NOW
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stories.months import add_months
+from stories.core.months import add_months
 from tests.factories import RetroFactory, StoryFactory
 from tests.retros.helpers import is_login_redirect
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from stories.core.months import add_months
 from stories.models import ActionItem, Retro, RetroVote
-from stories.months import add_months
 from tests.factories import ActionItemFactory, MembershipFactory, RetroFactory, StoryFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -8,8 +8,8 @@ import io
 import pytest
 from django.test import Client
 
+from stories.core.months import add_months
 from stories.models import Status
-from stories.months import add_months
 from tests.factories import ActionItemFactory, MembershipFactory, RetroFactory, StoryFactory, UserFactory
 from tests.retros.helpers import is_login_redirect, month_url
 

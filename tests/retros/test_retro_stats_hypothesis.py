@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stories.models import Channel, Kind, Perspective, Principle, Status, Story, StoryPrinciple
-from stories.retro_stats import PRIVACY_FLOOR, month_figures
+from stories.retros.figures import PRIVACY_FLOOR, month_figures
 from tests.factories import TeamFactory, UserFactory
 
 MONTH = dt.date(2024, 5, 1)

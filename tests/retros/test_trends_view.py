@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stories import charts
+from stories.retros import charts
 from tests.factories import StoryFactory
 from tests.retros.helpers import is_login_redirect
 
