@@ -181,16 +181,15 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # Background tasks (Django's Tasks API through django-tasks). The database is the queue in
 # production: `manage.py db_worker` (`make worker`) runs what requests and cron jobs enqueue.
 # In development and tests tasks run at once, in the request, unless TASKS_BACKEND=database.
-TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG else "database")
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-            "dummy": "django_tasks.backends.dummy.DummyBackend",
-        }[TASKS_BACKEND]
-    }
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+    "dummy": "django_tasks.backends.dummy.DummyBackend",
 }
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "").strip() or ("immediate" if DEBUG else "database")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise SystemExit(f"Configuration error: TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 # A lead may send this many invitations per hour (counted in the database, so every app
 # server agrees); invitation links expire after INVITATION_DAYS.
 INVITATIONS_PER_HOUR = int(os.environ.get("INVITATIONS_PER_HOUR", "30"))
