@@ -19,3 +19,6 @@ urlpatterns = [
     path("", include("stories.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
 ]
+
+# A lost database is a clean 503 with Retry-After, from any view or middleware.
+handler500 = "stories.core.errors.server_error"

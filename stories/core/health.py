@@ -1,10 +1,12 @@
 import logging
 
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, connection
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from stories.core.errors import RETRY_AFTER
 
 logger = logging.getLogger(__name__)
 
@@ -18,7 +20,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
+    except (DatabaseError, InterfaceError):
         logger.exception("Health check: database unreachable")
-        return HttpResponse("database unreachable\n", status=503, content_type="text/plain")
+        response = HttpResponse("database unreachable\n", status=503, content_type="text/plain")
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
     return HttpResponse("ok\n", content_type="text/plain")

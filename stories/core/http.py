@@ -37,15 +37,17 @@ def parse_id(raw: object) -> int | None:
     return number if 0 < number <= MAX_ID else None
 
 
-def load_story(story_id: int) -> Story | None:
+def load_story(story_id: int, user: User | AnonymousUser) -> Story | None:
+    """The story as far as this user can know: a withdrawn story exists for its author alone,
+    so every path that starts here (story page, moderation answers, flags, karma) finds nothing."""
     if not 0 < story_id <= MAX_ID:
         return None
-    return Story.objects.select_related("team", "author").filter(pk=story_id).first()
+    return Story.objects.select_related("team", "author").not_withdrawn_for(user).filter(pk=story_id).first()
 
 
 def get_story_for_user(request: HttpRequest, story_id: int) -> Story:
     """The story if this user may see it; 404 otherwise, so outsiders learn nothing."""
-    story = load_story(story_id)
+    story = load_story(story_id, request.user)
     if story is None or not story.can_be_seen_by(request.user):
         raise Http404("No such story.")
     return story

@@ -59,4 +59,9 @@ def current_month(team: Team) -> dt.date:
 
 
 def month_label(month_start: dt.date, short: bool = False) -> str:
-    return date_format(month_start, "M Y" if short else "F Y")
+    return date_format(month_start, "M Y" if short else "YEAR_MONTH_FORMAT")
+
+
+def month_slug(month_start: dt.date) -> str:
+    """'2025-05' for URLs and exports, zero-padded whatever the year (strftime writes year 1 as '1')."""
+    return f"{month_start.year:04d}-{month_start.month:02d}"

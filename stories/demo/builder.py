@@ -105,13 +105,15 @@ class MonthPlan:
     last: dt.date  # The last day a story may happen on: the month's end, or today.
     away: str = ""
     count: int = 0
+    good: int = 0
     titles: set[str] = field(default_factory=set)
     authors: set[str] = field(default_factory=set)
     pair_authors: defaultdict[Pair, set[str]] = field(default_factory=lambda: defaultdict(set))
     channel_authors: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def record(self, author: str, channel: str, tagged: set[Pair], title: str = "") -> None:
+    def record(self, author: str, channel: str, tagged: set[Pair], title: str = "", kind: str = "") -> None:
         self.count += 1
+        self.good += kind == Kind.GOOD
         self.authors.add(author)
         self.channel_authors[str(channel)].add(author)
         for pair in tagged:
@@ -240,6 +242,8 @@ class DemoWriter:
         self.rng = random.Random(demo_data.RANDOM_SEED)
         self.now = timezone.now()
         self.principles = Principle.objects.in_bulk(field_name="slug")
+        # Every title written so far, in any team: a story told again names its occasion.
+        self.titles: set[str] = set()
         self.authors = {
             slug: [(spec.username, spec.writes) for spec in demo_data.USERS if slug in dict(spec.teams)]
             for slug in teams
@@ -312,7 +316,9 @@ class DemoWriter:
             for draft in placed:
                 story = draft.story
                 if story.status == Status.PUBLISHED and start <= story.happened_on <= month_end:
-                    month.record(story.author.get_username(), story.channel, pairs(draft.tags))
+                    month.record(
+                        story.author.get_username(), story.channel, pairs(draft.tags), kind=story.kind
+                    )
             # The current month is only partly lived, and so is its share of stories and themes.
             share = ((month.last - start).days + 1) / ((month_end - start).days + 1)
             size = self.rng.randint(*plan.per_month)
@@ -366,9 +372,14 @@ class DemoWriter:
                     break
                 author = self.pick_author(slug, month, avoid=month.channel_authors[channel])
                 drafts.append(self.add(month, team, template, author))
-        while month.count < size:
+        # The running month opens as most months go, with more good stories than bad,
+        # even when only a day or two of it has been lived.
+        running = month.last < month_after(month.start) - dt.timedelta(days=1)
+        while month.count < size or (running and month.good * 2 <= month.count):
             template = None
-            if on_theme and self.rng.random() < THEME_LEAN:
+            if running and month.good * 2 <= month.count:
+                template = deck.draw(month, rather=lambda t: t.kind == Kind.GOOD)
+            if template is None and on_theme and self.rng.random() < THEME_LEAN:
                 template = deck.draw(month, touching=on_theme)
             template = template or deck.draw(month)
             if template is None:
@@ -407,7 +418,7 @@ class DemoWriter:
             status=Status.PUBLISHED,
             anonymous=self.rng.random() < self.anonymous_share(template),
         )
-        month.record(author, story.channel, pairs(template.tags), template.title)
+        month.record(author, story.channel, pairs(template.tags), template.title, template.kind)
         return Draft(story, template.tags)
 
     def pick_author(self, slug: str, month: MonthPlan, avoid: Iterable[str] = ()) -> str:
@@ -449,7 +460,7 @@ class DemoWriter:
             author=author,
             kind=template.kind,
             perspective=template.perspective,
-            title=template.title.format_map(words),
+            title=self.unique_title(template.title.format_map(words), spec),
             what_happened=template.what_happened.format_map(words),
             lesson=template.lesson.format_map(words),
             happened_on=happened_on,
@@ -462,6 +473,17 @@ class DemoWriter:
             created_at=created_at,
             published_at=published_at,
         )
+
+    def unique_title(self, title: str, spec: demo_data.TeamSpec) -> str:
+        """The title, or the first "title – occasion" of the team no story has yet."""
+        # Occasions take turns rather than always starting with the first one.
+        start = len(self.titles) % max(len(spec.occasions), 1)
+        occasions = spec.occasions[start:] + spec.occasions[:start]
+        for candidate in (title, *(f"{title} – {occasion}" for occasion in occasions)):
+            if candidate not in self.titles:
+                self.titles.add(candidate)
+                return candidate
+        raise CommandError(f"{spec.name} needs more occasions: “{title}” is told too often.")
 
     def logged_at(self, team: Team, happened_on: dt.date) -> dt.datetime:
         """When the story was logged: during or after the day it happened, never after now."""

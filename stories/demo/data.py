@@ -77,6 +77,9 @@ class TeamSpec:
     usual_channel: str
     vocabulary: Mapping[str, str]
     spread: SpreadSpec
+    # A recurring situation is told again on another occasion: its title then names the
+    # occasion, so no two stories anywhere share a title. Each team's occasions are its own.
+    occasions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,26 @@ TEAMS: tuple[TeamSpec, ...] = (
             broad_channels=(Channel.IN_PERSON, Channel.PHONE, Channel.EMAIL),
             someone_away=True,
         ),
+        occasions=(
+            "conference week",
+            "a wedding weekend",
+            "on the night shift",
+            "at breakfast check-out",
+            "the marathon weekend",
+            "the fire-drill morning",
+            "with a school group in",
+            "a wet Sunday",
+            "trade-fair week",
+            "the late-arrivals shift",
+            "with the rugby fans in",
+            "a fully booked Saturday",
+            "with the lift out of order",
+            "the night the heating failed",
+            "the coach party",
+            "the early shift",
+            "during the refurbishment",
+            "the jazz-festival weekend",
+        ),
     ),
     TeamSpec(
         slug=SUPPORT_LINE,
@@ -207,6 +230,24 @@ TEAMS: tuple[TeamSpec, ...] = (
             "premium": "the premium support plan",
         },
         spread=SpreadSpec(per_month=(6, 8), recent_bonus=1),
+        occasions=(
+            "the outage Monday",
+            "billing-run day",
+            "the router recall",
+            "a late chat shift",
+            "after the price-change letters",
+            "storm week",
+            "the new-app launch",
+            "a quiet Sunday",
+            "the end-of-quarter rush",
+            "the card-payment glitch",
+            "the fibre roll-out",
+            "the first day of the new rota",
+            "the password-reset wave",
+            "the evening shift",
+            "a Friday-afternoon queue",
+            "the modem-swap week",
+        ),
     ),
     TeamSpec(
         slug=SHOP_FLOOR,
@@ -230,6 +271,24 @@ TEAMS: tuple[TeamSpec, ...] = (
             "premium": "our premium range",
         },
         spread=SpreadSpec(per_month=(6, 8), recent_bonus=1),
+        occasions=(
+            "stocktake week",
+            "a rainy Saturday",
+            "the summer clearance",
+            "late-night Thursday",
+            "the new-season launch",
+            "a quiet Tuesday morning",
+            "the click-and-collect rush",
+            "the school holidays",
+            "the mid-season sale",
+            "the day the card machines failed",
+            "the refit week",
+            "the first hot day",
+            "the store's anniversary sale",
+            "a short-staffed Sunday",
+            "the pop-up stand",
+            "the loyalty-card launch",
+        ),
     ),
 )
 

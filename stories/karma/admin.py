@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from stories.core.admin import HidesWithdrawnStories
 from stories.models import (
     KarmaReminder,
     SequelLink,
@@ -11,7 +12,8 @@ from stories.models import (
 
 
 @admin.register(SequelLink)
-class SequelLinkAdmin(admin.ModelAdmin):
+class SequelLinkAdmin(HidesWithdrawnStories, admin.ModelAdmin):
+    withdrawn_paths = ("original__status", "sequel__status")
     list_display = ["sequel", "original", "outcome", "created_by", "created_at"]
     list_filter = ["outcome", "original__team"]
     search_fields = ["original__title", "sequel__title"]
@@ -20,7 +22,7 @@ class SequelLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(KarmaReminder)
-class KarmaReminderAdmin(admin.ModelAdmin):
+class KarmaReminderAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     list_display = ["story", "milestone", "sent_at", "skipped"]
     list_filter = ["milestone", "skipped", "story__team"]
     search_fields = ["story__title"]

@@ -45,7 +45,7 @@ from django.db.models import (
     When,
 )
 
-from stories.core.months import month_after
+from stories.core.months import month_after, month_slug
 from stories.karma.models import (
     KARMA_WINDOW_DAYS,
     POSITIVE_OUTCOMES,
@@ -83,7 +83,7 @@ class KarmaRate:
     def as_dict(self) -> dict[str, Any]:
         return {
             "as_of": self.as_of.isoformat(),
-            "month": f"{self.as_of:%Y-%m}",
+            "month": month_slug(self.as_of),
             "hits": self.hits,
             "resolved": self.resolved,
             "percent": self.percent,
@@ -301,7 +301,7 @@ def month_section(team: Team, month_start: dt.date) -> dict[str, Any]:
         as_of.insert(0, _month_end_before(as_of[0]))
     rates = rates_as_of(team, as_of)
     return {
-        "month": f"{month_start:%Y-%m}",
+        "month": month_slug(month_start),
         "sequels": [
             {
                 "original_id": link.original_id,

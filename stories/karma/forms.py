@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.formats import date_format
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from stories.karma.links import later_story_choices
@@ -16,17 +15,19 @@ from stories.models import SequelLink, SequelOutcome, Story
 if TYPE_CHECKING:
     from stories.log.models import AnyUser
 
-# The select lists the most recent candidates; anything older is still accepted if posted.
-MAX_CHOICES = 100
+# The type-ahead shows this many later stories at a time; anything older is found by searching.
+MAX_MATCHES = 8
 
 
 class LinkSequelForm(forms.Form):
     sequel = forms.ModelChoiceField(
         label=_("Later story"),
         queryset=Story.objects.none(),
-        empty_label=_("Choose a story…"),
-        widget=forms.Select(attrs={"class": "form-select"}),
-        error_messages={"invalid_choice": _("Choose one of your team's later stories.")},
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Pick the later story from the list."),
+            "invalid_choice": _("Choose one of your team's later stories."),
+        },
     )
     outcome = forms.ChoiceField(
         label=_("What came of it"),
@@ -41,26 +42,24 @@ class LinkSequelForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.original = original
         self.user = user
-        candidates = later_story_choices(original, user)
+        self.candidates = later_story_choices(original, user)
         field = self.fields["sequel"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = candidates
-        empty_label = str(field.empty_label)
+        field.queryset = self.candidates
 
-        @cache
-        def choices() -> list[tuple[Any, str]]:
-            # Evaluated when the select first renders (or is counted), once, with a bounded query.
-            later = [
-                (story.pk, f"{story.title} ({date_format(story.happened_on)})")
-                for story in candidates[:MAX_CHOICES]
-            ]
-            return [("", empty_label), *later]
+    def matches(self, query: str) -> list[Story]:
+        """The later stories whose title or text holds every word typed, most recent first."""
+        found = self.candidates.select_related("author", "team")
+        for word in query.split()[:6]:
+            found = found.filter(Q(title__icontains=word) | Q(what_happened__icontains=word))
+        return list(found[:MAX_MATCHES])
 
-        field.choices = choices
+    def selected_id(self) -> str:
+        return str(self["sequel"].value() or "")
 
     @property
     def has_choices(self) -> bool:
-        return len(list(self.fields["sequel"].choices)) > 1  # type: ignore[attr-defined]
+        return self.candidates.exists()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -76,6 +75,12 @@ class LinkSequelForm(forms.Form):
                 )
             except ValidationError as error:
                 self.add_error("sequel", error)
+            outcome = cleaned.get("outcome")
+            if outcome:
+                try:
+                    SequelLink.check_outcome(sequel.kind, outcome)
+                except ValidationError as error:
+                    self.add_error("outcome", error)
         return cleaned
 
     def save(self) -> SequelLink:

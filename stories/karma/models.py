@@ -36,6 +36,8 @@ class SequelOutcome(models.TextChoices):
 
 # Every outcome but "other" is the good service coming back.
 POSITIVE_OUTCOMES = frozenset(SequelOutcome.values) - {SequelOutcome.OTHER}
+# Outcomes only a good-service sequel can have: a bad-service story is nobody's praise.
+GOOD_SERVICE_OUTCOMES = frozenset({SequelOutcome.THANKS, SequelOutcome.COMPLAINT_WITHDRAWN})
 
 
 def watched_story_filter() -> Q:
@@ -185,10 +187,25 @@ class SequelLink(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @staticmethod
+    def check_outcome(sequel_kind: str, outcome: str) -> None:
+        """Raise ValidationError when the outcome contradicts the sequel's own story."""
+        if sequel_kind == Kind.BAD and outcome in GOOD_SERVICE_OUTCOMES:
+            raise ValidationError(
+                _(
+                    "“%(outcome)s” cannot follow from a bad-service story. Pick what really came "
+                    "of the earlier story (for example “Client returned” or “Other”), or link a "
+                    "good-service story instead."
+                ),
+                code="outcome_contradicts",
+                params={"outcome": SequelOutcome(outcome).label},
+            )
+
     def clean(self) -> None:
         super().clean()
         if self.original_id is None or self.sequel_id is None:
             return
+        self.check_outcome(self.sequel.kind, self.outcome)
         if self.pk is not None:
             # Re-validating a saved link: the duplicate and cycle checks would find the link itself.
             return
@@ -210,6 +227,7 @@ class SequelLink(models.Model):
             # the same moment cannot make a loop between them.
             list(Story.objects.select_for_update().filter(pk__in=[original.pk, sequel.pk]).order_by("pk"))
             cls.check_link(original, team=sequel.team, happened_on=sequel.happened_on, user=by, sequel=sequel)
+            cls.check_outcome(sequel.kind, outcome)
             try:
                 with transaction.atomic():
                     return cls.objects.create(

@@ -136,7 +136,7 @@ def suggest_originals(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def sequel_link(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
-    """Link an existing later story as a sequel of this one."""
+    """Link an existing later story as a sequel of this one, found by typing part of its title."""
     original = get_story_for_user(request, story_id)
     if original.status != Status.PUBLISHED and original.author_id != request.user.pk:
         raise PermissionDenied("Only a published story can have a sequel.")
@@ -155,9 +155,11 @@ def sequel_link(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
             if request.htmx:
                 return HttpResponseClientRedirect(original.get_absolute_url())
             return redirect(original)
-    return render_page_or_partial(
-        request, "karma/link_sequel.html", "link-form", {"original": original, "form": form}
-    )
+    query = (request.POST if request.method == "POST" else request.GET).get("q", "").replace("\x00", "")[:100]
+    # Typing in the search box swaps the candidates; sending the form swaps the form.
+    partial = "candidates" if request.method == "GET" else "link-form"
+    context = {"original": original, "form": form, "q": query, "matches": form.matches(query)}
+    return render_page_or_partial(request, "karma/link_sequel.html", partial, context)
 
 
 @login_required

@@ -9,6 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.text import OneLineCharField
+from stories.log.models import EARLIEST_STORY_DATE, too_early_message
 from stories.log.personal_data import PersonalDataKind, find_personal_data
 from stories.log.terms import FREE_TEXT_FIELDS
 from stories.models import (
@@ -16,6 +18,7 @@ from stories.models import (
     Kind,
     Perspective,
     Principle,
+    PrincipleGroup,
     SequelLink,
     SequelOutcome,
     Story,
@@ -78,9 +81,11 @@ class StoryForm(forms.ModelForm):
         widgets = {
             "kind": forms.RadioSelect,
             "perspective": forms.RadioSelect,
-            "happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "what_happened": forms.Textarea(attrs={"rows": 6, "data-counter": ""}),
-            "lesson": forms.Textarea(attrs={"rows": 3, "data-counter": ""}),
+            "happened_on": forms.DateInput(
+                attrs={"type": "date", "min": f"{EARLIEST_STORY_DATE:%Y-%m-%d}"}, format="%Y-%m-%d"
+            ),
+            "what_happened": forms.Textarea(attrs={"rows": 4, "data-counter": ""}),
+            "lesson": forms.Textarea(attrs={"rows": 2, "data-counter": ""}),
             "title": forms.TextInput(attrs={"data-counter": "", "autocomplete": "off"}),
             "cost_note": forms.TextInput(
                 attrs={"placeholder": _("e.g. a free replacement, two hours after closing")}
@@ -88,6 +93,11 @@ class StoryForm(forms.ModelForm):
             "client_nickname": forms.TextInput(
                 attrs={"placeholder": _("e.g. the red-scarf lady"), "autocomplete": "off"}
             ),
+        }
+        field_classes = {
+            "title": OneLineCharField,
+            "cost_note": OneLineCharField,
+            "client_nickname": OneLineCharField,
         }
         help_texts = {
             "anonymous": _("Your name is hidden from everyone but the moderators."),
@@ -120,7 +130,7 @@ class StoryForm(forms.ModelForm):
         )
         for principle in self.principle_choices:
             self.fields[verdict_field_name(principle)] = forms.ChoiceField(
-                choices=Verdict.choices, required=False, widget=forms.RadioSelect, label=principle.name
+                choices=Verdict.choices, required=False, widget=forms.RadioSelect, label=principle.local_name
             )
         cast(forms.ModelChoiceField, self.fields["sequel_of"]).queryset = Story.objects.in_teams_of(user)
         if story is not None and story.pk:
@@ -156,6 +166,24 @@ class StoryForm(forms.ModelForm):
             for p in self.principle_choices
         ]
 
+    OPTIONAL_FIELDS = ("went_beyond", "cost_note", "client_nickname", "anonymous")
+
+    def optional_details_open(self) -> bool:
+        """The optional fields stay folded unless one holds something, an error or a warning."""
+        return any(
+            self[name].value() or self[name].errors or name in self.personal_data_found
+            for name in self.OPTIONAL_FIELDS
+        )
+
+    def chip_groups(self) -> list[dict[str, Any]]:
+        """The chips in the catalogue's groups, in the groups' order: four short lists, not one long one."""
+        rows = self.chip_rows()
+        return [
+            {"value": value, "label": label, "rows": grouped}
+            for value, label in PrincipleGroup.choices
+            if (grouped := [row for row in rows if row["principle"].group == value])
+        ]
+
     def personal_data_warning(self, field_name: str) -> str:
         kinds = self.personal_data_found.get(field_name)
         if not kinds:
@@ -172,6 +200,8 @@ class StoryForm(forms.ModelForm):
         team = self.cleaned_data.get("team") or (self.instance.team if self.instance.pk else None)
         if happened_on and team is not None and happened_on > team.today():
             raise ValidationError(_("The date cannot be in the future."), code="future")
+        if happened_on and happened_on < EARLIEST_STORY_DATE:
+            raise ValidationError(too_early_message(), code="too_early")
         return happened_on
 
     def clean(self) -> dict[str, Any]:
@@ -200,8 +230,14 @@ class StoryForm(forms.ModelForm):
         original = cleaned.get("sequel_of")
         if original is None:
             return
-        if not cleaned.get("sequel_outcome"):
+        outcome = cleaned.get("sequel_outcome")
+        if not outcome:
             self.add_error("sequel_outcome", _("Say what came of the earlier story."))
+        elif cleaned.get("kind"):
+            try:
+                SequelLink.check_outcome(cleaned["kind"], outcome)
+            except ValidationError as error:
+                self.add_error("sequel_outcome", error)
         team, happened_on = cleaned.get("team"), cleaned.get("happened_on")
         if team is None or happened_on is None:
             return
@@ -252,3 +288,9 @@ class StoryFilterForm(forms.Form):
             field.widget.attrs.setdefault(
                 "class", "form-select form-select-sm" if is_select else "form-control form-control-sm"
             )
+
+    def active_count(self) -> int:
+        """How many filters (the search box aside) narrow the list: the "Filter" control shows it."""
+        if not self.is_bound or not hasattr(self, "cleaned_data"):
+            return 0
+        return sum(1 for name, value in self.cleaned_data.items() if name != "q" and value)

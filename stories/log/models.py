@@ -11,11 +11,13 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from stories.core.months import month_after
 from stories.core.names import ANONYMOUS_LABEL, display_name
 from stories.core.policy import is_moderator
+from stories.core.text import validate_one_line
 from stories.log.personal_data import kinds_found
 from stories.log.terms import (
     FREE_TEXT_FIELDS,
@@ -37,16 +39,30 @@ if TYPE_CHECKING:
     AnyUser = User | AnonymousUser
 
 
+# No service story predates this: an older date is a slip of the date picker (year 0001 is a
+# typed "1"), and months that far back would have no URL, no "month before", no trend.
+EARLIEST_STORY_DATE = dt.date(2000, 1, 1)
+
+
+def too_early_message() -> str:
+    return _("The date cannot be before %(date)s.") % {"date": date_format(EARLIEST_STORY_DATE)}
+
+
 class StoryQuerySet(models.QuerySet["Story"]):
     def published(self) -> StoryQuerySet:
         return self.filter(status=Status.PUBLISHED)
+
+    def not_withdrawn_for(self, user: AnyUser) -> StoryQuerySet:
+        """A withdrawn story is its author's alone: for anybody else, lead, moderator or
+        superuser, it is as good as gone (the admin keeps it for superusers)."""
+        return self.exclude(Q(status=Status.WITHDRAWN) & ~Q(author=user.pk))
 
     def in_teams_of(self, user: AnyUser) -> StoryQuerySet:
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
-            return self.all()
-        return self.filter(team__memberships__user=user.pk)
+            return self.not_withdrawn_for(user)
+        return self.filter(team__memberships__user=user.pk).not_withdrawn_for(user)
 
     def visible_to(self, user: AnyUser) -> StoryQuerySet:
         """What may appear in lists: my teams' published stories, plus my own in any state."""
@@ -119,7 +135,7 @@ class Story(StoryWorkflow):
     )
     kind = models.CharField(_("kind"), max_length=4, choices=Kind.choices)
     perspective = models.CharField(_("perspective"), max_length=8, choices=Perspective.choices)
-    title = models.CharField(_("title"), max_length=TITLE_MAX)
+    title = models.CharField(_("title"), max_length=TITLE_MAX, validators=[validate_one_line])
     what_happened = models.TextField(_("what happened"), max_length=TEXT_MAX)
     lesson = models.TextField(
         _("what made the difference, or what we learned"), max_length=TEXT_MAX, blank=True
@@ -129,11 +145,14 @@ class Story(StoryWorkflow):
         _("channel"), max_length=10, choices=Channel.choices, default=Channel.IN_PERSON
     )
     went_beyond = models.BooleanField(_("went beyond, at our own expense"), default=False)
-    cost_note = models.CharField(_("what it cost us"), max_length=200, blank=True)
+    cost_note = models.CharField(
+        _("what it cost us"), max_length=200, blank=True, validators=[validate_one_line]
+    )
     client_nickname = models.CharField(
         _("client nickname"),
         max_length=60,
         blank=True,
+        validators=[validate_one_line],
         help_text=_("A team-local label such as 'the red-scarf lady', never a real name."),
     )
     anonymous = models.BooleanField(_("share anonymously"), default=False)
@@ -166,6 +185,11 @@ class Story(StoryWorkflow):
                 condition=Q(perspective__in=Perspective.values), name="story_perspective_valid"
             ),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="story_status_valid"),
+            models.CheckConstraint(
+                condition=Q(happened_on__gte=EARLIEST_STORY_DATE),
+                name="story_happened_on_floor",
+                violation_error_message=_("The date cannot be before 1 January 2000."),
+            ),
         ]
         indexes = [
             # The stream and every retro/trend aggregate: a team's published stories by date.
@@ -188,6 +212,8 @@ class Story(StoryWorkflow):
         super().clean()
         if self.happened_on and self.team_id and self.happened_on > self.team.today():
             raise ValidationError({"happened_on": _("The date cannot be in the future.")})
+        if self.happened_on and self.happened_on < EARLIEST_STORY_DATE:
+            raise ValidationError({"happened_on": too_early_message()})
         if self.cost_note and not self.went_beyond:
             self.cost_note = ""
 
@@ -196,14 +222,16 @@ class Story(StoryWorkflow):
     def can_be_seen_by(self, user: AnyUser) -> bool:
         if not user.is_authenticated:
             return False
-        if user.pk == self.author_id and self.status != Status.WITHDRAWN:
+        if user.pk == self.author_id:
             return True
+        if self.status == Status.WITHDRAWN:
+            # "Nobody else will see it", the author was told: not the lead, not a moderator.
+            return False
         if is_moderator(user):
             return True
         role = self.team.role_of(user)
         if role == Role.LEAD:
-            # A withdrawn story is the author's to take back: not even the lead reads it.
-            return self.status != Status.WITHDRAWN
+            return True
         return role is not None and self.status == Status.PUBLISHED
 
     def can_be_moderated_by(self, user: AnyUser) -> bool:

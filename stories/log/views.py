@@ -76,7 +76,12 @@ def story_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filters": filters, "page": page, "query": query.urlencode()}
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "active_filters": filters.active_count(),
+    }
     return render_page_or_partial(request, "stories/story_list.html", "results", context)
 
 

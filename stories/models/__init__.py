@@ -15,7 +15,7 @@ from stories.moderation.models import Flag, FlagReason, ModerationAction, Modera
 from stories.moderation.moves import IllegalTransition
 from stories.notifications.models import EmailState, MailStatus, Notification, NotificationKind, OutgoingMail
 from stories.retros.models import ActionItem, Retro, RetroVote
-from stories.teams.models import Membership, ModerationMode, Principle, Role, Team
+from stories.teams.models import Membership, ModerationMode, Principle, PrincipleGroup, Role, Team
 
 __all__ = [
     "ActionItem",
@@ -39,6 +39,7 @@ __all__ = [
     "OutgoingMail",
     "Perspective",
     "Principle",
+    "PrincipleGroup",
     "Profile",
     "Retro",
     "RetroVote",

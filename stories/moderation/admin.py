@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from stories.core.admin import HidesWithdrawnStories
 from stories.core.policy import is_moderator
 from stories.models import (
     Flag,
@@ -83,7 +84,8 @@ class ReasonActionForm(ActionForm):
 
 
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
+    withdrawn_paths = ("status",)
     list_display = ["title", "team", "author", "kind", "perspective", "status", "happened_on", "open_flags"]
     list_filter = ("status", "team", "kind", "perspective", HasOpenFlagsFilter, "channel", "anonymous")
     search_fields = ["title", "what_happened", "lesson", "client_nickname", "author__username", "team__name"]
@@ -176,7 +178,7 @@ class StoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(StoryPrinciple)
-class StoryPrincipleAdmin(admin.ModelAdmin):
+class StoryPrincipleAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     list_display = ["story", "principle", "verdict"]
     list_filter = ["verdict", "principle"]
     search_fields = ["story__title", "principle__name"]
@@ -185,7 +187,7 @@ class StoryPrincipleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationEvent)
-class ModerationEventAdmin(admin.ModelAdmin):
+class ModerationEventAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     """The audit log: read-only for everyone, superusers included."""
 
     list_display = ["created_at", "story", "action", "from_status", "to_status", "actor", "reason"]
@@ -223,7 +225,7 @@ class OpenFlagFilter(admin.SimpleListFilter):
 
 
 @admin.register(Flag)
-class FlagAdmin(admin.ModelAdmin):
+class FlagAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     """Flags are raised in the app and decided by moderation; here they are read and dismissed."""
 
     list_display = ["story", "reason", "raised_by", "created_at", "resolved_at", "resolved_by"]

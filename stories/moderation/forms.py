@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.text import OneLineCharField
 from stories.models import FlagReason, Status
 
 REASON_MAX = 1000
@@ -27,7 +28,7 @@ class FlagForm(forms.Form):
 class DecisionForm(forms.Form):
     """The reason a moderator gives; the model decides whether the move needs one."""
 
-    reason = forms.CharField(required=False, max_length=REASON_MAX)
+    reason = OneLineCharField(required=False, max_length=REASON_MAX)
     # The status the moderator saw: the model's compare-and-set runs against it, so a
     # decision made on a stale page is told "already decided" instead of guessing.
     expected_status = forms.ChoiceField(choices=Status.choices, required=False)

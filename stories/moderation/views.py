@@ -51,7 +51,7 @@ def _require_queue_access(request: HtmxHttpRequest) -> None:
 
 def _get_story_to_moderate(request: HtmxHttpRequest, story_id: int) -> Story:
     """The story if this user may moderate it: 404 for outsiders, 403 for members who may not."""
-    story = load_story(story_id)
+    story = load_story(story_id, request.user)
     if story is None:
         raise Http404("No such story.")
     if story.can_be_moderated_by(request.user):
@@ -186,10 +186,18 @@ def _decide(
         else:
             notice = (SUCCESS, done % {"title": story.title})
     if request.htmx:
-        fresh = Story.objects.with_moderation_details().get(pk=story.pk)
+        # Withdrawn meanwhile by its author: the answer names nothing of it, only what happened.
+        fresh = (
+            Story.objects.with_moderation_details()
+            .not_withdrawn_for(request.user)
+            .filter(pk=story.pk)
+            .first()
+        )
         team_slug = request.POST.get("team", "")
         context = {
-            "row": build_row(fresh, request.user, notice),
+            "row": build_row(fresh, request.user, notice) if fresh else None,
+            "story_id": story.pk,
+            "notice": notice,
             "waiting_count": _waiting_count(request.user),
             # The queue's header counts the team it is filtered to, if any.
             "queue_count": _waiting_count(request.user, team_slug),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from stories.accounts.models import Profile
+from stories.core.text import one_line
 from stories.notifications.models import EmailState, Notification, NotificationKind
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ def notify(
             return Notification.objects.create(
                 user=user,
                 kind=kind,
-                title=title[:200],
+                # One line: a title becomes a mail subject, where a line break is refused.
+                title=one_line(title)[:200],
                 body=body,
                 url=url,
                 key=key,

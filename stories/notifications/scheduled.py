@@ -7,6 +7,7 @@ often as cron likes; the mail goes out afterwards as one digest per person (dige
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from typing import Any
 
@@ -18,12 +19,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from stories.core.months import month_before
+from stories.core.text import one_line
 from stories.karma.figures import milestone_for, watchlist
 from stories.karma.models import WATCH_MILESTONES
 from stories.models import ActionItem, KarmaReminder, Membership, Story, Team
 from stories.notifications.models import NotificationKind
 from stories.notifications.notify import language_of, notify
 
+log = logging.getLogger(__name__)
 DUE_SOON_DAYS = 2
 TOP_STORIES = 3
 
@@ -118,7 +121,12 @@ def collect_karma(*, dry_run: bool = False, out: Any = None) -> Counter[str]:
             )
         )
         for story in stories:
-            _karma_one(story, (today - story.happened_on).days, dry_run=dry_run, out=out, tally=tally)
+            try:
+                _karma_one(story, (today - story.happened_on).days, dry_run=dry_run, out=out, tally=tally)
+            except Exception:
+                # Isolate the row: its milestone was rolled back with it, so a later run retries.
+                log.exception("Karma reminder for story %s failed; carrying on with the others", story.pk)
+                tally["failed"] += 1
     return tally
 
 
@@ -133,7 +141,9 @@ def _karma_one(story: Story, age: int, *, dry_run: bool, out: Any, tally: Counte
         tally["no_email"] += 1
     if dry_run:
         if out is not None:
-            out.write(f"  {milestone} days: “{story.title}” → {author.email or author.get_username()}\n")
+            out.write(
+                f"  {milestone} days: “{one_line(story.title)}” → {author.email or author.get_username()}\n"
+            )
         tally["sent"] += 1
         tally["skipped"] += len(skipped)
         return

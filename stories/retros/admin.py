@@ -9,6 +9,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.admin import HidesWithdrawnStories
 from stories.models import (
     ActionItem,
     Retro,
@@ -69,7 +70,7 @@ class RetroAdmin(admin.ModelAdmin):
 
 
 @admin.register(RetroVote)
-class RetroVoteAdmin(admin.ModelAdmin):
+class RetroVoteAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     list_display = ["retro", "story", "voter", "created_at"]
     list_filter = ["retro__team"]
     search_fields = ["story__title", "voter__username"]

@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils import formats
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -61,6 +62,12 @@ def _one_line(label: str) -> str:
 
 def fmt(number: float) -> str:
     return f"{number:.1f}".rstrip("0").rstrip(".")
+
+
+def _label(number: float) -> str:
+    """A figure people read (not a coordinate): in the active language's number format."""
+    rounded = round(number, 1)
+    return formats.number_format(int(rounded) if rounded == int(rounded) else rounded)
 
 
 def _svg(
@@ -118,7 +125,7 @@ def _axes(top: float, step: float, categories: Sequence[str], unit: str) -> tupl
                 MARGIN_LEFT - 4,
                 fmt(y + 4),
                 MUTED,
-                fmt(value),
+                _label(value),
                 unit,
             )
         )
@@ -185,7 +192,7 @@ def bar_chart(
                     item.colour,
                     _one_line(category),
                     item.name,
-                    fmt(value),
+                    _label(value),
                 )
             )
             if stacked:
@@ -229,7 +236,7 @@ def line_chart(
                     fmt(point[0]),
                     fmt(point[1]),
                     _one_line(categories[position]),
-                    fmt(value or 0),
+                    _label(value or 0),
                     unit,
                 )
             )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -14,9 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stories.core.http import HtmxHttpRequest, get_team_access
+from stories.core.months import month_slug
+from stories.core.text import one_line
 from stories.models import (
     Story,
 )
+from stories.retros.export_text import csv_cell, md_inline
 from stories.retros.sections import (
     actions_context,
     base_context,
@@ -26,8 +28,6 @@ from stories.retros.sections import (
     month_or_404,
     notes_context,
 )
-
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _attachment(content: str, content_type: str, filename: str) -> HttpResponse:
@@ -41,14 +41,6 @@ def _export_author(story: Story) -> str:
     if story.anonymous:
         return ""
     return story.author.get_full_name() or story.author.get_username()
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
-def _md_cell(text: Any) -> str:
-    return _one_line(text).replace("|", "\\|")
 
 
 @login_required
@@ -66,8 +58,8 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
     }
     context["md_highlights"] = [
         {
-            "title": _md_cell(row["story"].title) if row["story"] else _("(no longer published)"),
-            "author": (_export_author(row["story"]) or _("Anonymous")) if row["story"] else "",
+            "title": md_inline(row["story"].title) if row["story"] else _("(no longer published)"),
+            "author": md_inline(_export_author(row["story"]) or _("Anonymous")) if row["story"] else "",
             "votes": row["votes"],
             "kind": row["story"].get_kind_display() if row["story"] else "",
         }
@@ -75,8 +67,8 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
     ]
     context["md_items"] = [
         {
-            "text": _md_cell(entry["item"].text),
-            "owner": _md_cell(entry["item"].owner.get_full_name() or entry["item"].owner.get_username())
+            "text": md_inline(entry["item"].text),
+            "owner": md_inline(entry["item"].owner.get_full_name() or entry["item"].owner.get_username())
             if entry["item"].owner
             else "",
             **entry,
@@ -84,14 +76,9 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
         for entry in context["action_items"]
     ]
     content = render_to_string("retros/retro.md", context, request=request)
-    return _attachment(content, "text/markdown; charset=utf-8", f"{access.team.slug}-retro-{month:%Y-%m}.md")
-
-
-def _csv_cell(value: Any) -> Any:
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading ' keeps them text."""
-    if isinstance(value, str) and value.startswith(CSV_FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    return _attachment(
+        content, "text/markdown; charset=utf-8", f"{access.team.slug}-retro-{month_slug(month)}.md"
+    )
 
 
 CSV_HEADER = (
@@ -126,21 +113,21 @@ def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpRespon
         tags = list(story.tags.all())
         writer.writerow(
             [
-                _csv_cell(value)
+                csv_cell(value)
                 for value in (
                     story.pk,
                     story.happened_on.isoformat(),
                     story.kind,
                     story.perspective,
                     story.channel,
-                    _one_line(story.title),
+                    one_line(story.title),
                     _export_author(story),
                     "yes" if story.went_beyond else "no",
-                    "; ".join(tag.principle.name for tag in tags if tag.verdict == "honoured"),
-                    "; ".join(tag.principle.name for tag in tags if tag.verdict == "broken"),
+                    "; ".join(tag.principle.local_name for tag in tags if tag.verdict == "honoured"),
+                    "; ".join(tag.principle.local_name for tag in tags if tag.verdict == "broken"),
                 )
             ]
         )
     return _attachment(
-        buffer.getvalue(), "text/csv; charset=utf-8", f"{access.team.slug}-retro-{month:%Y-%m}.csv"
+        buffer.getvalue(), "text/csv; charset=utf-8", f"{access.team.slug}-retro-{month_slug(month)}.csv"
     )

@@ -23,7 +23,14 @@ from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from stories.core.months import current_month, month_after, month_before, months_ending
+from stories.core.months import (
+    FIRST_YEAR,
+    current_month,
+    month_after,
+    month_before,
+    month_slug,
+    months_ending,
+)
 from stories.log.models import StoryQuerySet
 from stories.models import (
     ActionItem,
@@ -142,7 +149,7 @@ def principle_month_rows(
         rows.append(
             {
                 "principle": principle.slug,
-                "name": principle.name,
+                "name": principle.local_name,
                 "honoured": data[honoured],
                 "broken": data[broken],
             }
@@ -155,7 +162,7 @@ def heatmap(team: Team, month_start: dt.date) -> dict[str, Any]:
     months = months_ending(month_start, SPARKLINE_MONTHS)
     rows, other_honoured, other_broken, folded = principle_month_rows(team, months)
     return {
-        "months": [f"{month:%Y-%m}" for month in months],
+        "months": [month_slug(month) for month in months],
         "rows": [
             {
                 "principle": row["principle"],
@@ -216,7 +223,7 @@ def month_figures(team: Team, month_start: dt.date, retro: Retro | None = None) 
     """Everything the retro shows as figures, JSON-able so a closed retro can keep it."""
     return {
         "version": SNAPSHOT_VERSION,
-        "month": f"{month_start:%Y-%m}",
+        "month": month_slug(month_start),
         "headline": headline(team, month_start),
         "heatmap": heatmap(team, month_start),
         "channels": channels(team, month_start),
@@ -266,7 +273,8 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
     per_month = {
         as_date(row["month"]): row
         for row in published_of(team)
-        .filter(happened_on__lt=month_after(this_month))
+        # A date no month URL can name (one the floor on story dates came too late for) stays out.
+        .filter(happened_on__gte=dt.date(FIRST_YEAR, 1, 1), happened_on__lt=month_after(this_month))
         .annotate(month=TruncMonth("happened_on"))
         .values("month")
         .annotate(
@@ -281,7 +289,7 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
     retros = {
         retro.month: retro
         for retro in Retro.objects.for_team(team)
-        .filter(month__lte=this_month)
+        .filter(month__gte=dt.date(FIRST_YEAR, 1, 1), month__lte=this_month)
         .annotate(open_items=Count("action_items", filter=Q(action_items__done_at__isnull=True)))
     }
     entries = []
@@ -296,7 +304,7 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
         entries.append(
             {
                 "month": month,
-                "slug": f"{month:%Y-%m}",
+                "slug": month_slug(month),
                 "counts": counts,
                 "retro": retro,
                 "frozen": frozen,

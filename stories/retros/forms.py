@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.text import OneLineCharField
 from stories.models import ActionItem, Team
 from stories.retros.trends import TREND_MONTHS_DEFAULT, TREND_MONTHS_MAX, TREND_MONTHS_MIN
 
@@ -30,6 +31,7 @@ class ActionItemForm(forms.ModelForm):
         model = ActionItem
         fields = ["text", "owner", "due_on"]
         labels = {"text": _("Action"), "due_on": _("Due")}
+        field_classes = {"text": OneLineCharField}
         widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:

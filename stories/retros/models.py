@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stories.core.months import month_after
+from stories.core.text import validate_one_line
 from stories.log.models import Story
 from stories.log.terms import Status
 from stories.notifications import notify
@@ -198,7 +199,7 @@ class ActionItemQuerySet(models.QuerySet["ActionItem"]):
 class ActionItem(models.Model):
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="action_items")
     retro = models.ForeignKey(Retro, on_delete=models.CASCADE, related_name="action_items")
-    text = models.CharField(_("action"), max_length=300)
+    text = models.CharField(_("action"), max_length=300, validators=[validate_one_line])
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

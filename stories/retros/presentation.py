@@ -10,11 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from stories.core.months import month_before, month_label
-from stories.models import (
-    Channel,
-    Kind,
-    Perspective,
-)
+from stories.models import Channel, Kind, Perspective, Principle
 from stories.retros import charts
 from stories.retros.sparkline import sparkline
 
@@ -47,8 +43,11 @@ def present_figures(figures: dict[str, Any], month: dt.date) -> dict[str, Any]:
     )
     months = [dt.date.fromisoformat(f"{slug}-01") for slug in heatmap["months"]]
     month_names = [month_label(m, short=True) for m in months]
+    # A frozen snapshot keeps the names in the language it was closed in: show today's reader's.
+    names = Principle.objects.local_names()
     rows = []
     for row in heatmap["rows"]:
+        row = {**row, "name": names.get(row["principle"], row["name"])}
         rows.append(
             {
                 **row,

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
-from stories.core.months import current_month, month_after, month_label, months_ending
+from stories.core.months import current_month, month_after, month_label, month_slug, months_ending
 from stories.models import (
     ActionItem,
     Channel,
@@ -57,7 +57,7 @@ def trend_figures(team: Team, months: int) -> dict[str, Any]:
     principle_rows, other_honoured, other_broken, principle_folded = principle_month_rows(team, window)
 
     return {
-        "months": [f"{month:%Y-%m}" for month in window],
+        "months": [month_slug(month) for month in window],
         "labels": [month_label(month, short=True) for month in window],
         "good": series("good", window),
         "bad": series("bad", window),

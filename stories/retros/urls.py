@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.urls import path, register_converter
 
-from stories.core.months import parse_month
+from stories.core.months import month_slug, parse_month
 from stories.retros import exports, participation, views
 
 
@@ -18,7 +18,7 @@ class MonthConverter:
         return month
 
     def to_url(self, value: dt.date | str) -> str:
-        return value if isinstance(value, str) else f"{value:%Y-%m}"
+        return value if isinstance(value, str) else month_slug(value)
 
 
 register_converter(MonthConverter, "month")

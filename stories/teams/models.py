@@ -7,7 +7,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from stories.core.text import validate_one_line
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -46,7 +49,7 @@ class TeamQuerySet(models.QuerySet["Team"]):
 
 
 class Team(models.Model):
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_one_line])
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     time_zone = models.CharField(
         _("time zone"),
@@ -116,26 +119,52 @@ class Membership(models.Model):
         return f"{self.user} in {self.team} ({self.get_role_display()})"
 
 
+class PrincipleGroup(models.TextChoices):
+    UNDERSTAND = "understand", _("Understand the customer")
+    KEEP_OUR_WORD = "keep-our-word", _("Keep our word")
+    GO_BEYOND = "go-beyond", _("Go beyond")
+    KEEP_PERSPECTIVE = "keep-perspective", _("Keep perspective")
+
+
 class PrincipleQuerySet(models.QuerySet["Principle"]):
     def active(self) -> PrincipleQuerySet:
         return self.filter(active=True)
+
+    def local_names(self) -> dict[str, str]:
+        """Slug -> name in the active language: relabels figures frozen in another language."""
+        return {
+            principle.slug: principle.local_name for principle in self.only("slug", "name", "translations")
+        }
 
 
 class Principle(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=80)
-    summary = models.CharField(_("one-line summary"), max_length=200)
+    name = models.CharField(_("name"), max_length=80, validators=[validate_one_line])
+    summary = models.CharField(_("one-line summary"), max_length=200, validators=[validate_one_line])
     description = models.TextField(_("description"))
     prompt = models.CharField(
         _("question"),
         max_length=200,
+        validators=[validate_one_line],
         help_text=_("A question that helps staff recognise the principle in a story."),
     )
     active = models.BooleanField(
         _("active"),
         default=True,
         help_text=_("Retired principles stay on old stories but cannot be picked for new ones."),
+    )
+    group = models.CharField(
+        _("group"), max_length=20, choices=PrincipleGroup.choices, default=PrincipleGroup.UNDERSTAND
+    )
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'Name, summary and question in other languages, e.g. {"de": {"name": "…", "summary": "…", '
+            '"prompt": "…"}}. Anything missing is shown in English.'
+        ),
     )
 
     objects = PrincipleQuerySet.as_manager()
@@ -147,4 +176,21 @@ class Principle(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
+
+    def _local(self, field: str) -> str:
+        language = (get_language() or "en").split("-")[0]
+        return self.translations.get(language, {}).get(field) or getattr(self, field)
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language, or the English one."""
+        return self._local("name")
+
+    @property
+    def local_summary(self) -> str:
+        return self._local("summary")
+
+    @property
+    def local_prompt(self) -> str:
+        return self._local("prompt")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from django.conf import settings as django_settings
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.hashers import check_password
@@ -40,7 +41,6 @@ from stories.models import (
     StoryPrinciple,
     Team,
 )
-from stories.retros.models import MAX_VOTES_PER_MEMBER
 
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", Path(django_settings.BASE_DIR).parent / "shared" / "seeds"))
 COPIED_RUN = 12
@@ -202,6 +202,31 @@ def test_it_has_front_desk_stories_told_by_many_people_every_month(seeded: str) 
         assert stories.values("author").distinct().count() >= 6, month
         # The same situation may recur over the year, but not twice in one month.
         assert stories.values("title").annotate(n=Count("pk")).filter(n__gt=1).count() == 0, month
+
+
+def test_it_repeats_no_title_within_a_team_or_between_teams(seeded: str) -> None:
+    repeated = Story.objects.values("title").annotate(n=Count("pk")).filter(n__gt=1)
+    assert list(repeated.values_list("title", "n")) == []
+    # A recurring situation names its occasion instead ("… – conference week").
+    assert Story.objects.filter(title__contains=" – ").exists()
+
+
+@pytest.mark.parametrize("day", [1, 2, 15])
+def test_it_opens_the_running_month_with_recent_good_stories_whatever_the_day(
+    db: Any, settings: Any, day: int
+) -> None:
+    settings.DEBUG = True
+    # Noon UTC: the same calendar day in London, New York and (evening) Sydney.
+    with time_machine.travel(dt.datetime(2026, 3, day, 12, tzinfo=dt.UTC), tick=False):
+        run_seed_demo()
+        for team in Team.objects.all():
+            today = team.today()
+            published = Story.objects.published().filter(team=team)
+            running = published.filter(happened_on__gte=today.replace(day=1))
+            good = running.filter(kind=Kind.GOOD).count()
+            assert good * 2 > running.count() >= 4, (team, good, running.count())
+            recent = published.filter(happened_on__gte=today - dt.timedelta(days=6)).count()
+            assert recent >= (4 if team.slug == "front-desk" else 2), (team, recent)
 
 
 def test_it_fills_last_months_retro_above_the_privacy_floor(seeded: str) -> None:
@@ -434,7 +459,7 @@ def test_it_prepares_the_last_two_front_desk_retros(seeded: str) -> None:
             assert vote.story.status == Status.PUBLISHED
             assert retro.month <= vote.story.happened_on < retro.next_month
         per_voter = votes.values("voter").annotate(n=Count("pk"))
-        assert max(row["n"] for row in per_voter) <= MAX_VOTES_PER_MEMBER
+        assert max(row["n"] for row in per_voter) <= 3  # votes per member, the product's rule
 
 
 # --- running again ----------------------------------------------------------------------

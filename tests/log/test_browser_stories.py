@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from stories.models import Status, Story
+from tests.browser_checks import assert_accessible
 from tests.factories import StoryFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -78,6 +79,7 @@ def test_it_warns_about_a_phone_number_when_leaving_the_field(page, login, membe
     field.fill("She asked us to ring her on 07700 900123 tomorrow.")
     field.press("Tab")
     page.get_by_text("a phone number").wait_for()
+    assert_accessible(page)  # the warning htmx swapped in, with its redact button
     page.get_by_role("button", name="Redact it").click()
     page.wait_for_function("document.querySelector('#id_what_happened').value.includes('[phone]')")
     assert "07700" not in page.get_by_label("What happened").input_value()

@@ -1,8 +1,8 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.test import Client
-from django.utils import timezone
 
 from stories.models import ModerationAction, Principle, Status, Story
 from tests.factories import MembershipFactory, TeamFactory
@@ -142,15 +142,16 @@ def test_it_tells_a_person_without_a_team_what_to_do(client, db):
     assert "not in a team yet" in response.content.decode()
 
 
+# Noon UTC on 17 June is 02:00 on 18 June in Kiritimati (UTC+14): there, the 18th is today.
+@time_machine.travel(dt.datetime(2026, 6, 17, 12, 0, tzinfo=dt.UTC), tick=False)
 def test_it_uses_the_team_time_zone_for_today(member, db):
     far_east = TeamFactory(slug="kiribati", time_zone="Pacific/Kiritimati")
     MembershipFactory(user=member, team=far_east)
     client = Client()
     client.force_login(member)
-    # Kiritimati is UTC+14: its "today" is often the UTC tomorrow, and must be allowed.
-    local_today = timezone.localdate(timezone=far_east.zone)
-    response = client.post(URL, story_post(far_east, happened_on=local_today.isoformat()))
-    assert response.status_code == 302
+    assert client.post(URL, story_post(far_east, happened_on="2026-06-18")).status_code == 302
+    refused = client.post(URL, story_post(far_east, happened_on="2026-06-19", title="Tomorrow there"))
+    assert "happened_on" in refused.context["form"].errors
 
 
 @pytest.mark.parametrize("who", ["lead_client", "member_client"])

@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from stories.models import Status
 from tests.factories import MembershipFactory, StoryFactory, UserFactory
@@ -44,8 +45,11 @@ def test_it_hides_someone_elses_pending_story_from_a_member(member_client, team,
 
 
 def test_it_shows_the_lead_a_pending_story_to_moderate(lead_client, team, member):
-    pending = StoryFactory(team=team, author=member, status=Status.PENDING)
-    assert lead_client.get(url(pending)).status_code == 200
+    pending = StoryFactory(team=team, author=member, status=Status.PENDING, published_at=None)
+    html = lead_client.get(url(pending)).content.decode()
+    assert pending.title in html
+    assert reverse("moderation_approve", args=[pending.pk]) in html
+    assert reverse("moderation_reject", args=[pending.pk]) in html
 
 
 def test_it_shows_the_author_their_pending_story_with_actions(member_client, team, member):

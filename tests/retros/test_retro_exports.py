@@ -109,7 +109,7 @@ def test_it_downloads_a_readable_markdown_report(lead_client, member, team, last
     assert "| Phone | 4 |" in body
     assert '1. **=HYPERLINK("http://evil")** (Bad service), Anonymous: 1 vote' in body
     assert "- [ ] Call \\| back — Mia" in body
-    assert "Keep smiling | always" in body
+    assert "Keep smiling \\| always" in body
     assert "&quot;" not in body and "&#x27;" not in body
 
 

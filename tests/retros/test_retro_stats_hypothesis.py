@@ -11,9 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stories.models import Channel, Kind, Perspective, Principle, Status, Story, StoryPrinciple
-from stories.retros.figures import PRIVACY_FLOOR, month_figures
+from stories.retros.figures import month_figures
 from tests.factories import TeamFactory, UserFactory
 
+# The product's floor (README: "fewer than 3 contributors are folded"), fixed here: read from
+# the code under test, the expected figures would agree with any threshold it had.
+FLOOR = 3
 MONTH = dt.date(2024, 5, 1)
 PRINCIPLES = ["empathy", "golden-rule", "make-it-right", "honesty"]
 _team_numbers = itertools.count()
@@ -65,7 +68,7 @@ def _expected(stories: list[dict], month: dt.date) -> dict:
     other = Counter()
     for key, authors in cells.items():
         total = sum(authors.values())
-        if len(authors) >= PRIVACY_FLOOR:
+        if len(authors) >= FLOOR:
             heat[key] = total
         else:
             heat[key] = None
@@ -78,7 +81,7 @@ def _expected(stories: list[dict], month: dt.date) -> dict:
     for channel in Channel.values:
         authors = per_channel.get(channel, Counter())
         total = sum(authors.values())
-        if total and len(authors) < PRIVACY_FLOOR:
+        if total and len(authors) < FLOOR:
             channel_counts[channel] = None
             channel_other += total
         else:

@@ -12,13 +12,15 @@ Safe to run from cron as often as you like; `send_digests` runs it too, with eve
   (60); the lower ones are recorded as skipped, never sent later.
 * The e-mail joins the digest: one mail per person per run, however many stories are due.
   An author without an e-mail address gets the notification in the app only.
+* One story that cannot be recorded (a bad row) is logged and skipped; every other author is
+  still reminded, the run exits non-zero so cron tells someone, and the next run retries it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from stories.notifications.digest import mail_everyone_waiting
 from stories.notifications.scheduled import collect_karma
@@ -39,5 +41,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{verb} {tally['sent']} karma reminder(s); {tally['skipped']} earlier milestone(s) skipped; "
             f"{tally['no_email']} in the app only: author without an e-mail address; "
-            f"{tally['raced']} already sent by another run; {mails} digest mail(s) queued."
+            f"{tally['raced']} already sent by another run; {tally['failed']} failed (see the log); "
+            f"{mails} digest mail(s) queued."
         )
+        if tally["failed"]:
+            # After the others are done: a non-zero exit, so cron tells someone.
+            raise CommandError(f"{tally['failed']} karma reminder(s) failed; the next run retries them.")

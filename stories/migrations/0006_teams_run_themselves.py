@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stories', '0003_karma_reminder_skipped'),
+        ('stories', '0005_principle_translations_and_groups'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
