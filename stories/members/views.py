@@ -33,7 +33,9 @@ LOG_LENGTH = 30
 
 def _members(access: TeamAccess) -> list[Membership]:
     last_story = (
-        Story.objects.filter(team=access.team, author=OuterRef("user"))
+        # Published, signed stories only: an anonymous story's date must not point at its author.
+        Story.objects.published()
+        .filter(team=access.team, author=OuterRef("user"), anonymous=False)
         .values("author")
         .annotate(last=Max("created_at"))
         .values("last")

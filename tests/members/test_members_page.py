@@ -74,3 +74,18 @@ def test_it_costs_the_same_queries_for_3_or_30_members(lead_client, team, lead):
         StoryFactory(team=team, author=MembershipFactory(team=team).user)
     assert count() == few
     assert few <= 14
+
+
+def test_it_dates_last_stories_by_signed_published_ones_only(lead_client, team, member):
+    """An anonymous story's date next to a name would say who wrote it."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    StoryFactory(team=team, author=member, anonymous=True, created_at=timezone.now())
+    StoryFactory(team=team, author=member, created_at=timezone.now() - dt.timedelta(days=40))
+    html = lead_client.get(URL).content.decode()
+    row = html[html.index(f'id="member-{member.memberships.get().pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert (timezone.now() - dt.timedelta(days=40)).strftime("%-d %b %Y") in row
+    assert timezone.now().strftime("%-d %b %Y") not in row
