@@ -170,6 +170,15 @@ def sees_author_names(user: AnyUser) -> bool:
     return is_moderator(user)
 
 
+# --- members ---------------------------------------------------------------------------------
+
+
+def can_manage_members(user: AnyUser, team: Team) -> bool:
+    """The members page: a team's leads (a superuser stands in), and moderators, invite,
+    change roles and remove people; its members only read the list."""
+    return is_team_lead(user, team) or is_moderator(user)
+
+
 # --- karma -----------------------------------------------------------------------------------
 
 

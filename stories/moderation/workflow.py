@@ -27,6 +27,8 @@ from stories.moderation.moves import (
     is_legal,
     publishing_refusal,
 )
+from stories.notifications import notify
+from stories.notifications.models import NotificationKind
 from stories.teams.models import ModerationMode
 
 if TYPE_CHECKING:
@@ -163,8 +165,12 @@ class StoryWorkflow(models.Model):
         if refusal:
             raise HoldsPersonalData(refusal)
 
+    # Each decision tells the author, with one explicit call where it happens.
+
     def approve(self, *, by: AnyUser) -> ModerationEvent:
-        return self._publish(ModerationAction.APPROVE, by)
+        event = self._publish(ModerationAction.APPROVE, by)
+        notify.story_decided(self, NotificationKind.STORY_PUBLISHED, by=by)
+        return event
 
     def _publish(self, action: str, by: AnyUser) -> ModerationEvent:
         """Approve or restore: published, flags resolved, personal data cleared first."""
@@ -181,17 +187,19 @@ class StoryWorkflow(models.Model):
         reason = (reason or "").strip()
         if not reason:
             raise IllegalTransition(_("A rejection needs a reason the author can act on."))
-        return self._move(
+        event = self._move(
             action=ModerationAction.REJECT,
             to=Status.REJECTED,
             by=by,
             reason=reason,
             extra={"status_reason": reason},
         )
+        notify.story_decided(self, NotificationKind.STORY_SENT_BACK, by=by, reason=reason)
+        return event
 
     def hide(self, *, by: AnyUser | None, reason: str = "") -> ModerationEvent:
         reason = (reason or "").strip()
-        return self._move(
+        event = self._move(
             action=ModerationAction.HIDE,
             to=Status.HIDDEN,
             by=by,
@@ -199,9 +207,13 @@ class StoryWorkflow(models.Model):
             extra={"status_reason": reason},
             resolve_flags=True,
         )
+        notify.story_decided(self, NotificationKind.STORY_HIDDEN, by=by, reason=reason)
+        return event
 
     def restore(self, *, by: AnyUser) -> ModerationEvent:
-        return self._publish(ModerationAction.RESTORE, by)
+        event = self._publish(ModerationAction.RESTORE, by)
+        notify.story_decided(self, NotificationKind.FLAG_DECIDED, by=by)
+        return event
 
     def withdraw(self, *, by: AnyUser) -> ModerationEvent:
         if not is_story_author(by, self):  # type: ignore[arg-type]
@@ -334,6 +346,7 @@ class StoryWorkflow(models.Model):
             raise IllegalTransition(
                 _("You have already flagged this story; a moderator will look at it.")
             ) from None
+        notify.story_decided(self, NotificationKind.STORY_FLAGGED, by=None, reason=label)
         return flag
 
     def dismiss_flags(self, *, by: AnyUser) -> ModerationEvent:
@@ -342,6 +355,7 @@ class StoryWorkflow(models.Model):
             dismissed = self._resolve_open_flags(by)
             if not dismissed:
                 raise IllegalTransition(_("This story has no open flags: someone already decided."))
+            notify.story_decided(self, NotificationKind.FLAG_DECIDED, by=by)
             return ModerationEvent.objects.create(
                 story_id=self.pk,
                 actor=_actor(by),
