@@ -112,7 +112,11 @@ def test_it_keeps_formulas_out_of_every_csv_cell(member_client, team, last_month
         StoryFactory(team=team, happened_on=last_month, title=formula)
     rows = list(
         csv.DictReader(
-            io.StringIO(member_client.get(month_url("retro_csv", team, last_month)).content.decode())
+            io.StringIO(
+                b"".join(
+                    member_client.get(month_url("retro_csv", team, last_month)).streaming_content
+                ).decode()
+            )
         )
     )
     titles = {row["title"] for row in rows}
