@@ -154,6 +154,11 @@ def can_flag_story(user: AnyUser, story: Story) -> bool:
     )
 
 
+def can_use_admin(user: AnyUser) -> bool:
+    """Django's admin lets staff in (it checks `is_staff` itself); the menu offers it to them."""
+    return bool(user.is_authenticated and user.is_staff)
+
+
 def can_see_withdrawn_in_admin(user: AnyUser) -> bool:
     """The admin keeps withdrawn stories (and what points at them) for superusers alone."""
     return bool(user.is_authenticated and user.is_superuser)
