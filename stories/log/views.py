@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -25,7 +25,7 @@ from stories.log.forms import StoryFilterForm, StoryForm
 from stories.log.personal_data import redact
 from stories.log.stream import stream_page
 from stories.log.terms import FREE_TEXT_FIELDS
-from stories.models import IllegalTransition, SequelLink, Status, Story, Team
+from stories.models import IllegalTransition, SequelLink, Status, Story, StoryPrinciple, Team
 from stories.retros.due import due_months
 
 TWIN_WINDOW = dt.timedelta(minutes=30)
@@ -106,13 +106,23 @@ def _apply_filters(stories: Any, data: dict[str, Any]) -> Any:
         stories = stories.in_month(dt.date(year, month, 1))
     if data.get("q"):
         for word in data["q"].split()[:8]:
+            stem = search_stem(word)
+            tagged = StoryPrinciple.objects.filter(story=OuterRef("pk"), principle__name__icontains=stem)
             stories = stories.filter(
-                Q(title__icontains=word)
-                | Q(what_happened__icontains=word)
-                | Q(lesson__icontains=word)
-                | Q(client_nickname__icontains=word)
+                Q(title__icontains=stem)
+                | Q(what_happened__icontains=stem)
+                | Q(lesson__icontains=stem)
+                | Q(client_nickname__icontains=stem)
+                | Exists(tagged)
             )
     return stories
+
+
+def search_stem(word: str) -> str:
+    """The word without a plural "s", so "Umbrellas" finds "umbrella" (icontains ignores case)."""
+    if len(word) > 3 and word[-1] in "sS" and word[-2] not in "sS":
+        return word[:-1]
+    return word
 
 
 def _redacted_copy(data: QueryDict, field_names: list[str]) -> QueryDict:
