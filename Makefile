@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lock lint format typecheck check-deploy shell clean mutants loadtest messages compilemessages
+.PHONY: run test lock lint format typecheck check-deploy shell clean mutants loadtest messages compilemessages bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -41,7 +41,7 @@ compilemessages: $(MO)
 # After adding or changing a user-facing string: collect every string into the .po files,
 # translate the new (empty or "fuzzy") entries, then commit the .po files.
 messages: $(VENV)/.runtime
-	$(PY) manage.py makemessages -l de -l es --no-location --no-obsolete \
+	DEBUG=1 $(PY) manage.py makemessages -l de -l es -e html,txt,md,py --no-location --no-obsolete \
 		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'docs/*'
 
 run: $(VENV)/.runtime $(MO)
@@ -85,6 +85,12 @@ shell: $(VENV)/.runtime
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache mutants
+
+# Benchmark every page against a baseline page on generated data (see docs/benchmarks.md).
+# Uses its own database, bench_service_retro on the local PostgreSQL (BENCH_DATABASE_URL=sqlite for SQLite).
+SIZE ?= 10000
+bench: $(VENV)/.runtime
+	$(PY) scripts/bench/run.py --size $(SIZE)
 
 # 60 s of 50 people logging stories and 5 reading retros on a throwaway PostgreSQL 15 that
 # restarts half-way; prints what was acknowledged, stored, doubled, and how long clients waited.

@@ -44,3 +44,21 @@ def assert_fits_phone(page: Any) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     viewport = page.viewport_size["width"]
     assert width <= viewport, f"{page.url} is {width}px wide at {viewport}px: {page.evaluate(WIDEST)}"
+
+
+# Controls a thumb must hit: at least 44 px high (and wide) on a phone. Links inside running
+# text are exempt (WCAG 2.5.5), so plain <a> is not in the list; button-like links are.
+TAP_TARGETS = """() => [...document.querySelectorAll(
+    'button, a.btn, .nav-link, .page-link, .dropdown-item, input.form-control, select, textarea, summary,'
+    + ' .chip-name, .form-check, .choice-card label')]
+  .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+  .filter(e => !e.closest('.visually-hidden, .visually-hidden-focusable, [hidden], details:not([open]) > :not(summary)'))
+  .map(e => [e, e.getBoundingClientRect()])
+  .filter(([e, r]) => r.height < 43.5 || r.width < 43.5)
+  .map(([e, r]) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.innerText || e.value || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`)"""
+
+
+def assert_tap_targets(page: Any) -> None:
+    """Every control on the page is at least 44 x 44 px (run at a phone's width)."""
+    small = page.evaluate(TAP_TARGETS)
+    assert not small, f"{page.url}: controls smaller than 44 px:\n" + "\n".join(small)

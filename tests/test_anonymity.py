@@ -15,6 +15,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from tests.bodies import text_of
 from tests.url_walk import HTMX, World, build_world, client_for, url_cases
 
 FIRST, LAST = "Zebulon", "Quirkfeather"
@@ -50,7 +51,7 @@ def test_it_names_the_author_of_an_anonymous_story_nowhere(world: World) -> None
             if not case.reads:
                 continue
             for headers in ({}, HTMX) if case.htmx else ({},):
-                content = client.get(case.url, **headers).content.decode()
+                content = text_of(client.get(case.url, **headers))
                 leaks += [f"GET {case.url} ({case.story}) as {role}: {n}" for n in _names_in(content)]
                 if role == "member" and title in content:
                     shown.add(case.name)
@@ -70,7 +71,7 @@ def test_it_names_the_author_in_no_fragment_an_action_answers_with(world: World)
                 response = client.post(
                     case.url, {"reason": "other", "text": "Call back", "notes": "n"}, **headers
                 )
-                leaks += [f"POST {case.url} as {role}: {n}" for n in _names_in(response.content.decode())]
+                leaks += [f"POST {case.url} as {role}: {n}" for n in _names_in(text_of(response))]
     leaks += _mail_leaks(world)
     assert not leaks, "\n".join(leaks)
 
@@ -98,4 +99,4 @@ def _mail_leaks(world: World) -> list[str]:
 def test_it_names_the_author_to_a_moderator(world: World) -> None:
     """The control: the name is in the world, so its absence above means something."""
     case = next(case for case in url_cases(world) if case.name == "story_detail")
-    assert FIRST in client_for(world, "moderator").get(case.url).content.decode()
+    assert FIRST in text_of(client_for(world, "moderator").get(case.url))

@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
 
+from tests.bodies import text_of
 from tests.log.story_forms import story_post
 from tests.url_walk import HTMX, ROLES, World, build_world, client_for, url_cases
 
@@ -95,7 +96,7 @@ def test_it_escapes_every_typed_field_on_every_page_for_every_role(db: Any, payl
     failures: list[str] = []
     shown: set[str] = set()
     for role, name, variant, response in _walk_html(world):
-        body = response.content.decode()
+        body = text_of(response)
         content_type = response.get("Content-Type", "")
         if content_type.startswith("text/html"):
             failures += [f"{name} ({variant}) as {role}: {p}" for p in _leaks(body, payload)]
@@ -124,7 +125,7 @@ def test_it_keeps_user_markup_inert_in_the_markdown_export(db: Any, payload: str
     world = build_world(_typed(payload))
     for role in ("member", "lead", "moderator"):
         case = next(case for case in url_cases(world) if case.name == "retro_markdown")
-        body = client_for(world, role).get(case.url).content.decode()
+        body = text_of(client_for(world, role).get(case.url))
         # The highlight's title and the action item are in it, in whatever escaped form.
         assert "title" in body and "action" in body
         assert TEMPLATE_EVALUATED not in body
@@ -148,10 +149,10 @@ def test_it_escapes_what_a_person_typed_when_the_story_form_comes_back(db: Any, 
         *(client.post(reverse("story_validate"), {**data, "_field": field}, **HTMX) for field in typed),
     ]
     for response in responses:
-        body = response.content.decode()
+        body = text_of(response)
         assert response.status_code == 200
         assert not _leaks(body, payload), _leaks(body, payload)
-    assert all(escape(value) in responses[0].content.decode() for value in typed.values())
+    assert all(escape(value) in text_of(responses[0]) for value in typed.values())
 
 
 def test_it_sends_only_plain_text_mail_so_nothing_in_it_runs(db: Any) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from stories.core import policy
 from stories.log.terms import Status
 
 
@@ -18,7 +19,7 @@ class HidesWithdrawnStories:
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = super().get_queryset(request)  # type: ignore[misc]
-        if request.user.is_superuser:
+        if policy.can_see_withdrawn_in_admin(request.user):
             return queryset
         for path in self.withdrawn_paths:
             queryset = queryset.exclude(**{path: Status.WITHDRAWN})

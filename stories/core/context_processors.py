@@ -4,7 +4,9 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 
-from stories.models import Story, Team, is_moderator
+from stories.core import policy
+from stories.models import Story, Team
+from stories.retros.due import due_months
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -15,15 +17,20 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
 
     @cache
     def waiting() -> int:
-        return Story.objects.awaiting_moderation_for(user).distinct().count()
+        return Story.objects.awaiting_moderation_count_for(user)
 
     @cache
     def teams() -> list[Team]:
-        return list(Team.objects.for_user(user).distinct())
+        result = list(Team.objects.for_user(user).distinct())
+        # Each team's menu leads to the retro that is due (last month's until it is closed).
+        due = due_months(result)
+        for team in result:
+            team.due_retro_month = due[team.pk]  # type: ignore[attr-defined]
+        return result
 
     @cache
     def can_moderate() -> bool:
-        return is_moderator(user) or Team.objects.led_by(user).exists()
+        return policy.can_open_moderation_queue(user)
 
     # The cross-team retro opens on the current month, in the server's zone.
     this_month = timezone.localdate().strftime("%Y-%m")
@@ -32,4 +39,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_teams": teams,
         "nav_this_month": this_month,
         "nav_can_moderate": can_moderate,
+        "nav_can_compare_teams": policy.can_compare_teams(user),
     }

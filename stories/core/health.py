@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from stories.core.errors import RETRY_AFTER
+from stories.core.policy import asks
 
 logger = logging.getLogger(__name__)
 
@@ -14,6 +15,7 @@ logger = logging.getLogger(__name__)
 @login_not_required
 @never_cache
 @require_safe
+@asks(public=True)
 def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness for load balancers: 200 when a database round trip works, else 503."""
     try:

@@ -1,13 +1,17 @@
 """Request types for the type checker, and the access helper every story view shares."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
-from stories.models import Role, Story, Team, is_moderator
+from stories.core import policy
+from stories.models import Story, Team
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -46,32 +50,58 @@ def load_story(story_id: int, user: User | AnonymousUser) -> Story | None:
 def get_story_for_user(request: HttpRequest, story_id: int) -> Story:
     """The story if this user may see it; 404 otherwise, so outsiders learn nothing."""
     story = load_story(story_id, request.user)
-    if story is None or not story.can_be_seen_by(request.user):
+    if story is None or not policy.can_see_story(request.user, story):
         raise Http404("No such story.")
     return story
 
 
 @dataclass(frozen=True)
 class TeamAccess:
-    """What the viewer is in a team: a member takes part; a lead (or a superuser) runs it."""
+    """A team and what the viewer may do in it, as the policy answers (asked once, then cached)."""
 
     team: Team
-    role: str | None
-    is_superuser: bool
+    user: User | AnonymousUser
 
     @property
-    def is_member(self) -> bool:
-        return self.role is not None
+    def may_take_part(self) -> bool:
+        return policy.can_take_part_in_retro(self.user, self.team)
 
     @property
-    def is_lead(self) -> bool:
-        return self.role == Role.LEAD or self.is_superuser
+    def may_edit_notes(self) -> bool:
+        return policy.can_edit_retro_notes(self.user, self.team)
+
+    @property
+    def may_run_meeting(self) -> bool:
+        return policy.can_run_retro_meeting(self.user, self.team)
+
+    @property
+    def may_close_retro(self) -> bool:
+        return policy.can_close_retro(self.user, self.team)
+
+    @property
+    def may_compare_teams(self) -> bool:
+        return policy.can_compare_teams(self.user)
+
+    def require(self, allowed: bool, reason: str) -> None:
+        """403 with the reason when the policy said no."""
+        if not allowed:
+            raise PermissionDenied(reason)
 
 
 def get_team_access(request: HttpRequest, slug: str) -> TeamAccess:
     """The team if the user may read its pages (members and moderators); 404 for everyone else."""
     team = get_object_or_404(Team, slug=slug)
-    role = team.role_of(request.user)
-    if role is None and not is_moderator(request.user):
+    if not policy.can_read_team(request.user, team):
         raise Http404("No such team.")
-    return TeamAccess(team=team, role=role, is_superuser=request.user.is_superuser)
+    return TeamAccess(team=team, user=request.user)
+
+
+def redirect_back(request: HttpRequest, fallback: Any) -> HttpResponse:
+    """After a plain POST: back to the posted `next` when it is a page of ours, else `fallback`
+    (anything `redirect()` takes). Never off-site, and never from http to a https-less page."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)

@@ -65,3 +65,8 @@ def month_label(month_start: dt.date, short: bool = False) -> str:
 def month_slug(month_start: dt.date) -> str:
     """'2025-05' for URLs and exports, zero-padded whatever the year (strftime writes year 1 as '1')."""
     return f"{month_start.year:04d}-{month_start.month:02d}"
+
+
+def has_ended(team: Team, month_start: dt.date) -> bool:
+    """The month is over in the team's zone: its retro may be closed."""
+    return month_start < current_month(team)

@@ -1,15 +1,208 @@
-"""Who may do what: every access rule of the product, asked from views, templates and the admin."""
+"""Who may do what: every access rule of the product, asked from views, templates and the admin.
+
+Each rule is a plain predicate, `can_<do>_<thing>(user, thing)`. Views raise 404/403 on the
+answer, templates get the answers in their context (or from a small tag), the admin's
+`has_*_permission` methods ask the same functions: nothing works a rule out again.
+
+Two kinds of standing in a team:
+
+* a **member** (any membership, lead included) takes part: votes, action items, flags,
+  sequels; these are the team's own voice, so nobody outside the team adds to them;
+* the **lead** decides: retro notes, closing a retro, "nothing came of it", moderating the
+  team's stories. A **superuser stands in for the lead of every team**, for every one of
+  these, and reads what a lead reads; it takes part only in teams it belongs to.
+
+A **moderator** (the `moderate_story` permission, or a superuser) reads and moderates every
+team's stories and compares teams, but takes no part in a team it is not in.
+
+Roles are looked up once per user object and team (a page asks several questions of the
+same story or team), so one request costs one membership query per team.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from stories.log.terms import Status
+from stories.teams.models import Role, Team
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
+    from stories.log.models import Story
+
     AnyUser = User | AnonymousUser
+
+
+# --- who someone is ----------------------------------------------------------------------------
 
 
 def is_moderator(user: AnyUser) -> bool:
     """Moderators (the permission, or a superuser) see and moderate every team."""
     return bool(user.is_authenticated and (user.is_superuser or user.has_perm("stories.moderate_story")))
+
+
+def team_role(user: AnyUser, team: Team) -> str | None:
+    """The user's role in the team (`Role.MEMBER`, `Role.LEAD`) or None.
+
+    Cached on the user object by team id: a page asks several questions of the same team,
+    often through different Team instances (each story's own), and pays one query per team.
+    """
+    if not user.is_authenticated:
+        return None
+    cache: dict[int, str | None] | None = getattr(user, "_team_roles", None)
+    if cache is None:
+        cache = {}
+        user._team_roles = cache  # type: ignore[union-attr,attr-defined]
+    if team.pk not in cache:
+        cache[team.pk] = team.memberships.filter(user=user).values_list("role", flat=True).first()  # type: ignore[attr-defined]
+    return cache[team.pk]
+
+
+def is_team_member(user: AnyUser, team: Team) -> bool:
+    """Belongs to the team (a lead is a member too)."""
+    return team_role(user, team) is not None
+
+
+def is_team_lead(user: AnyUser, team: Team) -> bool:
+    """Leads the team; a superuser stands in for the lead of every team."""
+    return bool(user.is_authenticated and (user.is_superuser or team_role(user, team) == Role.LEAD))
+
+
+def leads_any_team(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and Team.objects.led_by(user).exists())
+
+
+# --- teams and their pages ---------------------------------------------------------------------
+
+
+def can_read_team(user: AnyUser, team: Team) -> bool:
+    """A team's retros, trends and karma: its members, its lead, and moderators from outside."""
+    return is_team_member(user, team) or is_moderator(user)
+
+
+def can_take_part_in_retro(user: AnyUser, team: Team) -> bool:
+    """Vote, add and assign action items, tick them off: the team's members."""
+    return is_team_member(user, team)
+
+
+def can_edit_retro_notes(user: AnyUser, team: Team) -> bool:
+    """The notes are written by everyone in the room (compare-and-set keeps every word)."""
+    return is_team_member(user, team) or is_team_lead(user, team)
+
+
+def can_run_retro_meeting(user: AnyUser, team: Team) -> bool:
+    """Move the meeting's shared step and run its timer: the lead, who facilitates."""
+    return is_team_lead(user, team)
+
+
+def can_close_retro(user: AnyUser, team: Team) -> bool:
+    """Close and reopen the month's retro."""
+    return is_team_lead(user, team)
+
+
+def can_compare_teams(user: AnyUser) -> bool:
+    """The cross-team retro: moderators only (no team sees another's figures)."""
+    return is_moderator(user)
+
+
+def can_moderate_team(user: AnyUser, team: Team) -> bool:
+    return is_moderator(user) or is_team_lead(user, team)
+
+
+def can_open_moderation_queue(user: AnyUser) -> bool:
+    """The queue (and its navigation link): moderators, and the lead of at least one team."""
+    return is_moderator(user) or leads_any_team(user)
+
+
+# --- stories ---------------------------------------------------------------------------------
+
+
+def can_see_story(user: AnyUser, story: Story) -> bool:
+    """The author always sees their own; a withdrawn story nobody else ("nobody else will see
+    it", the author was told: not the lead, not a moderator); moderators and the lead see the
+    rest; members see the published ones."""
+    if not user.is_authenticated:
+        return False
+    if user.pk == story.author_id:
+        return True
+    if story.status == Status.WITHDRAWN:
+        return False
+    if is_moderator(user) or is_team_lead(user, story.team):
+        return True
+    return story.status == Status.PUBLISHED and is_team_member(user, story.team)
+
+
+def can_moderate_story(user: AnyUser, story: Story) -> bool:
+    return can_moderate_team(user, story.team)
+
+
+def is_story_author(user: AnyUser, story: Story) -> bool:
+    """Edit and withdraw are the author's (the workflow's table says from which statuses)."""
+    return bool(user.is_authenticated and story.author_id == user.pk)
+
+
+def can_edit_story(user: AnyUser, story: Story) -> bool:
+    """Its author, while it waits for review or was sent back."""
+    return is_story_author(user, story) and story.status in {Status.PENDING, Status.REJECTED}
+
+
+def can_publish_personal_data(user: AnyUser) -> bool:
+    """Approve or restore a story the personal-data guard finds something in: moderators only."""
+    return is_moderator(user)
+
+
+def can_flag_story(user: AnyUser, story: Story) -> bool:
+    """Members flag other people's published stories; an author edits, withdraws or asks their lead."""
+    return (
+        story.status == Status.PUBLISHED and user.pk != story.author_id and is_team_member(user, story.team)
+    )
+
+
+def can_see_withdrawn_in_admin(user: AnyUser) -> bool:
+    """The admin keeps withdrawn stories (and what points at them) for superusers alone."""
+    return bool(user.is_authenticated and user.is_superuser)
+
+
+def sees_author_names(user: AnyUser) -> bool:
+    """Who wrote an anonymous story, and who flagged one: moderators only."""
+    return is_moderator(user)
+
+
+# --- karma -----------------------------------------------------------------------------------
+
+
+def can_add_sequel(user: AnyUser, story: Story) -> bool:
+    """Sequels are the team's record: its members (or the superuser standing in for its lead)
+    link them to a published story; a moderator reading from outside only reads."""
+    return story.status == Status.PUBLISHED and (
+        is_team_member(user, story.team) or is_team_lead(user, story.team)
+    )
+
+
+def can_close_karma(user: AnyUser, story: Story) -> bool:
+    """Say (or take back) "nothing came of it": the author or the team's lead."""
+    return bool(user.is_authenticated and (story.author_id == user.pk or is_team_lead(user, story.team)))
+
+
+# --- what each view answers to ---------------------------------------------------------------
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def asks(*rules: Callable[..., bool], public: bool = False) -> Callable[[View], View]:
+    """Declares the predicates a view refuses on (403), beyond seeing what its URL names.
+
+    Seeing comes first and answers 404: a URL with a story asks `can_see_story`, one with a
+    team `can_read_team`; with no rule, any signed-in person may use the view (`public`: anyone).
+    The view still asks the predicates itself; the declaration lets the permission test walk
+    every URL of the project and check each answer against the policy.
+    """
+
+    def declare(view: View) -> View:
+        view.access_rules = rules  # type: ignore[attr-defined]
+        view.open_to_all = public  # type: ignore[attr-defined]
+        return view
+
+    return declare

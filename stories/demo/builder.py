@@ -32,6 +32,7 @@ from django.utils import timezone
 from stories.core.months import add_months, month_after, months_ending
 from stories.demo import data as demo_data
 from stories.demo.data import PlacedStory, StoryTemplate, UserSpec
+from stories.karma.models import refresh_sequel_dates
 from stories.models import (
     ActionItem,
     Kind,
@@ -597,6 +598,8 @@ class DemoWriter:
                     )
                 )
         SequelLink.objects.bulk_create(links)
+        # bulk_create skips SequelLink.save, which keeps the stored first-sequel dates right.
+        refresh_sequel_dates({link.original_id for link in links})
         return len(links)
 
     def write_retros(self, drafts: list[Draft], written: Written) -> None:

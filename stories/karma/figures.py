@@ -32,11 +32,9 @@ from django.db.models import (
     Count,
     DateField,
     DurationField,
-    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
-    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -90,23 +88,6 @@ class KarmaRate:
         }
 
 
-def first_hit_on() -> Subquery:
-    """The date of the story's first positive, published sequel inside the window (or NULL)."""
-    hits = (
-        SequelLink.objects.filter(
-            original=OuterRef("pk"),
-            outcome__in=POSITIVE_OUTCOMES,
-            sequel__status=Status.PUBLISHED,
-            sequel__happened_on__lte=OuterRef("happened_on") + WINDOW,
-        )
-        .order_by()
-        .values("original")
-        .annotate(first=Min("sequel__happened_on"))
-        .values("first")
-    )
-    return Subquery(hits[:1])
-
-
 def _end_of_day(team: Team, day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=team.zone)
 
@@ -119,12 +100,8 @@ def rates_as_of(team: Team, days: list[dt.date]) -> list[KarmaRate]:
         resolved = hit | Q(happened_on__lte=day - WINDOW) | Q(karma_closed_at__lt=_end_of_day(team, day))
         counts[f"hits_{i}"] = Count("pk", filter=Q(happened_on__lte=day) & hit)
         counts[f"resolved_{i}"] = Count("pk", filter=Q(happened_on__lte=day) & resolved)
-    figures = (
-        Story.objects.published()
-        .filter(team=team, went_beyond=True)
-        .annotate(first_hit_on=first_hit_on())
-        .aggregate(**counts)
-    )
+    # Read from the stored first_hit_on on story_team_beyond_idx: no subquery per row and filter.
+    figures = Story.objects.published().filter(team=team, went_beyond=True).aggregate(**counts)
     return [
         KarmaRate(as_of=day, hits=figures[f"hits_{i}"], resolved=figures[f"resolved_{i}"])
         for i, day in enumerate(days)
@@ -140,16 +117,10 @@ def karma_rate(team: Team, as_of: dt.date | None = None) -> KarmaRate:
 
 def median_days_to_sequel(team: Team) -> float | None:
     """Median days from a story to its first published sequel (two queries: count, middle)."""
+    # Only stories that have a sequel, found on story_team_first_sequel_idx by the stored date.
     firsts = (
-        Story.objects.published()
-        .filter(team=team)
-        .annotate(
-            first_sequel_on=Min(
-                "sequel_links__sequel__happened_on",
-                filter=Q(sequel_links__sequel__status=Status.PUBLISHED),
-            )
-        )
-        .filter(first_sequel_on__isnull=False)
+        Story.objects.filter(team=team, first_sequel_on__isnull=False)
+        .published()
         .annotate(
             wait=ExpressionWrapper(F("first_sequel_on") - F("happened_on"), output_field=DurationField())
         )
@@ -164,29 +135,45 @@ def median_days_to_sequel(team: Team) -> float | None:
 
 
 def principles_leading_to_sequels(team: Team, limit: int = 5) -> list[dict[str, Any]]:
-    """Principles honoured in published stories, by how many of those got a positive sequel."""
-    positive_sequel = Exists(
-        SequelLink.objects.filter(
-            original=OuterRef("story"), outcome__in=POSITIVE_OUTCOMES, sequel__status=Status.PUBLISHED
-        )
-    )
-    rows = (
-        StoryPrinciple.objects.filter(
-            verdict=Verdict.HONOURED, story__team=team, story__status=Status.PUBLISHED
-        )
-        .values("principle__slug", "principle__name", "principle__position")
-        .annotate(with_sequel=Count("pk", filter=positive_sequel), honoured=Count("pk"))
-        .filter(with_sequel__gt=0)
+    """Principles honoured in published stories, by how many of those got a positive sequel.
+
+    Two queries that start from the sequel links, a small table, rather than from every tag
+    of the team: the principles of the stories that paid back, then how often the few
+    principles found were honoured at all.
+    """
+    paid_back = SequelLink.objects.filter(
+        original__team=team,
+        original__status=Status.PUBLISHED,
+        outcome__in=POSITIVE_OUTCOMES,
+        sequel__status=Status.PUBLISHED,
+    ).values("original_id")
+    top = list(
+        StoryPrinciple.objects.filter(verdict=Verdict.HONOURED, story_id__in=paid_back)
+        .values("principle_id", "principle__slug", "principle__name", "principle__position")
+        .annotate(with_sequel=Count("pk"))
         .order_by("-with_sequel", "principle__position")[:limit]
+    )
+    if not top:
+        return []
+    honoured = dict(
+        StoryPrinciple.objects.filter(
+            verdict=Verdict.HONOURED,
+            principle_id__in=[row["principle_id"] for row in top],
+            story__team=team,
+            story__status=Status.PUBLISHED,
+        )
+        .values("principle_id")
+        .annotate(n=Count("pk"))
+        .values_list("principle_id", "n")
     )
     return [
         {
             "slug": row["principle__slug"],
             "name": row["principle__name"],
             "with_sequel": row["with_sequel"],
-            "honoured": row["honoured"],
+            "honoured": honoured.get(row["principle_id"], 0),
         }
-        for row in rows
+        for row in top
     ]
 
 

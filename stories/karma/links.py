@@ -19,7 +19,7 @@ from django.db.models import (
 from stories.karma.models import (
     SequelLinkQuerySet,
 )
-from stories.log.models import StoryQuerySet
+from stories.log.models import StoryQuerySet, visible_condition
 from stories.models import SequelLink, Story, Team
 
 if TYPE_CHECKING:
@@ -117,10 +117,11 @@ def suggest_originals(
 
 def story_links(story: Story, user: AnyUser) -> dict[str, list[SequelLink]]:
     """The stories this one follows and its sequels, as far as the user may see them (one query)."""
-    visible = Story.objects.visible_to(user)
+    # Start from the story's own links and test only the story at their other end.
     links: SequelLinkQuerySet = (
         SequelLink.objects.filter(
-            Q(sequel=story, original__in=visible) | Q(original=story, sequel__in=visible)
+            (Q(sequel=story) & visible_condition(user, "original__"))
+            | (Q(original=story) & visible_condition(user, "sequel__"))
         )
         .select_related("original__author", "sequel__author")
         .order_by("created_at", "pk")

@@ -1,15 +1,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stories.core import policy
 from stories.log.models import Story
 from stories.log.terms import Kind, Perspective, Status
 from stories.teams.models import Team
@@ -55,6 +56,38 @@ def has_published_sequel() -> Exists:
     return Exists(SequelLink.objects.filter(original=OuterRef("pk"), sequel__status=Status.PUBLISHED))
 
 
+def refresh_sequel_dates(original_ids: Any) -> None:
+    """Recompute Story.first_sequel_on and first_hit_on of the given stories (one UPDATE).
+
+    first_sequel_on: the day of the earliest published sequel, whatever its outcome.
+    first_hit_on: the day of the earliest published sequel with a positive outcome inside
+    the karma window; it makes the story a karma hit from that day.
+    `original_ids` is a list of ids or a values() queryset of them.
+    """
+    published = SequelLink.objects.filter(original=OuterRef("pk"), sequel__status=Status.PUBLISHED)
+    first_sequel = published.order_by().values("original").annotate(day=Min("sequel__happened_on"))
+    first_hit = (
+        published.filter(
+            outcome__in=POSITIVE_OUTCOMES,
+            sequel__happened_on__lte=OuterRef("happened_on") + dt.timedelta(days=KARMA_WINDOW_DAYS),
+        )
+        .order_by()
+        .values("original")
+        .annotate(day=Min("sequel__happened_on"))
+    )
+    Story.objects.filter(pk__in=original_ids).update(
+        first_sequel_on=Subquery(first_sequel.values("day")[:1]),
+        first_hit_on=Subquery(first_hit.values("day")[:1]),
+    )
+
+
+def refresh_sequel_dates_of_originals(sequel: models.Model) -> None:
+    """The story's status changed: the stories it follows may have gained or lost a sequel."""
+    original_ids = list(SequelLink.objects.filter(sequel_id=sequel.pk).values_list("original_id", flat=True))
+    if original_ids:
+        refresh_sequel_dates(original_ids)
+
+
 class SequelLinkQuerySet(models.QuerySet["SequelLink"]):
     def published(self) -> SequelLinkQuerySet:
         """Links members may see and that count: both stories are published."""
@@ -94,6 +127,17 @@ class SequelLink(models.Model):
 
     def __str__(self) -> str:
         return f"“{self.sequel}” follows “{self.original}” ({self.get_outcome_display()})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            refresh_sequel_dates([self.original_id])
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        with transaction.atomic():
+            result = super().delete(*args, **kwargs)
+            refresh_sequel_dates([self.original_id])
+        return result
 
     @property
     def days_between(self) -> int:
@@ -137,7 +181,9 @@ class SequelLink(models.Model):
         """
         errors: list[ValidationError] = []
         if user is not None:
-            if not original.can_be_seen_by(user) or (sequel is not None and not sequel.can_be_seen_by(user)):
+            if not policy.can_see_story(user, original) or (
+                sequel is not None and not policy.can_see_story(user, sequel)
+            ):
                 # Say nothing more: the rest would describe a story this person may not see.
                 raise ValidationError(_("You can only link stories you can see."), code="not_visible")
             if original.status != Status.PUBLISHED and original.author_id != user.pk:
@@ -230,7 +276,7 @@ class SequelLink(models.Model):
             cls.check_outcome(sequel.kind, outcome)
             try:
                 with transaction.atomic():
-                    return cls.objects.create(
+                    made = cls.objects.create(
                         original=original,
                         sequel=sequel,
                         outcome=outcome,
@@ -238,6 +284,7 @@ class SequelLink(models.Model):
                     )
             except IntegrityError as exc:
                 raise ValidationError(_("These two stories are already linked."), code="duplicate") from exc
+            return made
 
 
 # --- "nothing came of it" ------------------------------------------------------------
@@ -249,16 +296,9 @@ def is_watched(story: Story) -> bool:
     return Story.objects.filter(watched_story_filter(), pk=story.pk).exists()
 
 
-def can_close_karma(story: Story, user: AnyUser) -> bool:
-    """The author or the team's lead (or a superuser standing in) may say nothing came of a story."""
-    return user.is_authenticated and (
-        story.author_id == user.pk or user.is_superuser or story.team.is_lead(user)
-    )
-
-
 def close_karma(story: Story, *, by: AnyUser) -> None:
     """Mark "nothing came of it": off the watchlist, and a miss in the karma rate."""
-    if not can_close_karma(story, by):
+    if not policy.can_close_karma(by, story):
         raise ValidationError(_("Only the author or the team lead can say nothing came of a story."))
     if story.status != Status.PUBLISHED:
         raise ValidationError(_("Only a published story can be marked “nothing came of it”."))
@@ -274,7 +314,7 @@ def close_karma(story: Story, *, by: AnyUser) -> None:
 
 def reopen_karma(story: Story, *, by: AnyUser) -> None:
     """Undo "nothing came of it": the story goes back on the watchlist."""
-    if not can_close_karma(story, by):
+    if not policy.can_close_karma(by, story):
         raise ValidationError(_("Only the author or the team lead can undo this."))
     if story.karma_closed_at is None:
         return

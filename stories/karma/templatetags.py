@@ -6,9 +6,10 @@ from typing import Any
 
 from django import template
 
+from stories.core import policy
 from stories.karma.forms import LinkSequelForm
 from stories.karma.links import story_links
-from stories.karma.models import can_close_karma, is_watched
+from stories.karma.models import is_watched
 from stories.models import Status, Story
 
 register = template.Library()
@@ -21,9 +22,10 @@ def story_karma(context: dict[str, Any], story: Story) -> dict[str, Any]:
     links = story_links(story, user)
     published = story.status == Status.PUBLISHED
     has_published_sequel = any(link.sequel.status == Status.PUBLISHED for link in links["sequels"])
-    may_close = published and not has_published_sequel and can_close_karma(story, user) and is_watched(story)
-    # Sequels are written in the story's team: a moderator reading from outside it only reads.
-    can_add_sequel = published and (user.is_superuser or story.team.role_of(user) is not None)
+    may_close = (
+        published and not has_published_sequel and policy.can_close_karma(user, story) and is_watched(story)
+    )
+    can_add_sequel = policy.can_add_sequel(user, story)
     return {
         **links,
         "can_add_sequel": can_add_sequel,

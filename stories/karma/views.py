@@ -15,48 +15,36 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
+from stories.core import policy
 from stories.core.htmx import render_page_or_partial
-from stories.core.http import HtmxHttpRequest, get_story_for_user, get_team_access, parse_id
+from stories.core.http import HtmxHttpRequest, get_story_for_user, get_team_access, parse_id, redirect_back
+from stories.core.policy import asks
 from stories.karma import figures, links
 from stories.karma.forms import LinkSequelForm
-from stories.karma.models import (
-    KARMA_WINDOW_DAYS,
-    can_close_karma,
-    close_karma,
-    reopen_karma,
-)
-from stories.models import SequelOutcome, Status, Story, Team
-
-# Ids above a database bigint are no ids at all, whatever the user typed.
-
-
-def _redirect_back(request: HttpRequest, story: Story) -> HttpResponse:
-    """Back to where the button was (the karma page or the story), never off-site."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(story)
+from stories.karma.models import KARMA_WINDOW_DAYS, close_karma, reopen_karma
+from stories.models import SequelOutcome, Story, Team
 
 
 @login_required
 @require_safe
+@asks()
 def karma(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     access = get_team_access(request, slug)
     team = access.team
     today = team.today()
     chains = Paginator(figures.ledger(team), figures.LEDGER_PAGE_SIZE).get_page(request.GET.get("page"))
     watched = list(figures.watchlist(team, today)[: figures.MAX_WATCHLIST + 1])
+    for story in watched:
+        # The row's buttons, as the policy answers for this viewer.
+        story.may_add_sequel = policy.can_add_sequel(request.user, story)  # type: ignore[attr-defined]
+        story.may_close = policy.can_close_karma(request.user, story)  # type: ignore[attr-defined]
     context = {
         "team": team,
-        "is_lead": access.is_lead,
-        "can_act": access.is_member,
+        "can_act": any(story.may_add_sequel or story.may_close for story in watched),  # type: ignore[attr-defined]
         "chains": chains,
         "rate": figures.karma_rate(team, today),
         "median_days": figures.median_days_to_sequel(team),
@@ -109,6 +97,7 @@ def _suggestions_for(request: HttpRequest, team: Team) -> tuple[Story | None, li
 
 @login_required
 @require_safe
+@asks()
 def suggest_originals(request: HttpRequest) -> HttpResponse:
     """htmx, from the story form: earlier stories this one may follow, as radio buttons."""
     team_id = parse_id(_text_param(request, "team", 30))
@@ -135,11 +124,12 @@ def suggest_originals(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@asks(policy.can_add_sequel)
 def sequel_link(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
     """Link an existing later story as a sequel of this one, found by typing part of its title."""
     original = get_story_for_user(request, story_id)
-    if original.status != Status.PUBLISHED and original.author_id != request.user.pk:
-        raise PermissionDenied("Only a published story can have a sequel.")
+    if not policy.can_add_sequel(request.user, original):
+        raise PermissionDenied("Only the team's members link sequels, and only to a published story.")
     form = LinkSequelForm(request.POST or None, original=original, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -164,10 +154,11 @@ def sequel_link(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@asks(policy.can_close_karma)
 def karma_close(request: HttpRequest, story_id: int) -> HttpResponse:
     """ "Nothing came of it": the story leaves the watchlist and counts as a miss."""
     story = get_story_for_user(request, story_id)
-    if not can_close_karma(story, request.user):
+    if not policy.can_close_karma(request.user, story):
         raise PermissionDenied("Only the author or the team lead can do this.")
     try:
         close_karma(story, by=request.user)
@@ -179,15 +170,16 @@ def karma_close(request: HttpRequest, story_id: int) -> HttpResponse:
             _("“%(title)s” is marked “nothing came of it”. You can undo this on the story's page.")
             % {"title": story.title},
         )
-    return _redirect_back(request, story)
+    return redirect_back(request, story)
 
 
 @login_required
 @require_POST
+@asks(policy.can_close_karma)
 def karma_reopen(request: HttpRequest, story_id: int) -> HttpResponse:
     story = get_story_for_user(request, story_id)
-    if not can_close_karma(story, request.user):
+    if not policy.can_close_karma(request.user, story):
         raise PermissionDenied("Only the author or the team lead can do this.")
     reopen_karma(story, by=request.user)
     messages.success(request, _("“%(title)s” is back on the karma watchlist.") % {"title": story.title})
-    return _redirect_back(request, story)
+    return redirect_back(request, story)

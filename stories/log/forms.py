@@ -84,7 +84,7 @@ class StoryForm(forms.ModelForm):
             "happened_on": forms.DateInput(
                 attrs={"type": "date", "min": f"{EARLIEST_STORY_DATE:%Y-%m-%d}"}, format="%Y-%m-%d"
             ),
-            "what_happened": forms.Textarea(attrs={"rows": 4, "data-counter": ""}),
+            "what_happened": forms.Textarea(attrs={"rows": 3, "data-counter": ""}),
             "lesson": forms.Textarea(attrs={"rows": 2, "data-counter": ""}),
             "title": forms.TextInput(attrs={"data-counter": "", "autocomplete": "off"}),
             "cost_note": forms.TextInput(
@@ -113,6 +113,9 @@ class StoryForm(forms.ModelForm):
         team_field = cast(forms.ModelChoiceField, self.fields["team"])
         team_field.queryset = Team.objects.filter(pk__in=[team.pk for team in teams])
         team_field.empty_label = None if len(teams) == 1 else _("Choose a team")
+        if len(teams) == 1:
+            # Nothing to choose: the one team goes along unseen, and a phone saves a screenful.
+            team_field.widget = forms.HiddenInput()
         # Radio cards need no blank "---------" choice.
         for name, choices in (
             ("kind", Kind.choices),
@@ -263,14 +266,24 @@ class StoryFilterForm(forms.Form):
 
     q = forms.CharField(required=False, max_length=200, label=_("Search"))
     team = forms.ModelChoiceField(
-        queryset=Team.objects.none(), required=False, to_field_name="slug", empty_label=_("All my teams")
+        label=_("Team"),
+        queryset=Team.objects.none(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All my teams"),
     )
-    kind = forms.ChoiceField(choices=[("", _("Good and bad")), *Kind.choices], required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("Good and bad")), *Kind.choices], required=False
+    )
     perspective = forms.ChoiceField(
-        choices=[("", _("Given and received")), *Perspective.choices], required=False
+        label=_("Perspective"), choices=[("", _("Given and received")), *Perspective.choices], required=False
     )
     principle = forms.ModelChoiceField(
-        queryset=Principle.objects.all(), required=False, to_field_name="slug", empty_label=_("Any principle")
+        label=_("Principle"),
+        queryset=Principle.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("Any principle"),
     )
     month = forms.RegexField(
         # Years 1900-2999: wide enough for any story, narrow enough that date arithmetic holds.

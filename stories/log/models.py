@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stories.core.months import month_after
 from stories.core.names import ANONYMOUS_LABEL, display_name
-from stories.core.policy import is_moderator
+from stories.core.policy import is_moderator, sees_author_names
 from stories.core.text import validate_one_line
 from stories.log.personal_data import kinds_found
 from stories.log.terms import (
@@ -48,6 +48,23 @@ def too_early_message() -> str:
     return _("The date cannot be before %(date)s.") % {"date": date_format(EARLIEST_STORY_DATE)}
 
 
+def visible_condition(user: AnyUser, prefix: str = "") -> Q:
+    """visible_to's rule as a condition on the story at `prefix` ("" or e.g. "sequel__").
+
+    It lets a query that starts from a few rows (a story's links) test just those rows,
+    instead of building the viewer's whole visible set.
+    """
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    own = Q(**{f"{prefix}author": user.pk}) & ~Q(**{f"{prefix}status": Status.WITHDRAWN})
+    published = Q(**{f"{prefix}status": Status.PUBLISHED})
+    if user.is_superuser:
+        return published | own
+    team = f"{prefix}team" if prefix else "team"
+    member_of = Exists(Membership.objects.filter(team=OuterRef(team), user=user.pk))
+    return (published & member_of) | own
+
+
 class StoryQuerySet(models.QuerySet["Story"]):
     def published(self) -> StoryQuerySet:
         return self.filter(status=Status.PUBLISHED)
@@ -68,11 +85,7 @@ class StoryQuerySet(models.QuerySet["Story"]):
         """What may appear in lists: my teams' published stories, plus my own in any state."""
         if not user.is_authenticated:
             return self.none()
-        own = Q(author=user) & ~Q(status=Status.WITHDRAWN)
-        if user.is_superuser:
-            return self.filter(Q(status=Status.PUBLISHED) | own)
-        member_of = Exists(Membership.objects.filter(team=OuterRef("team"), user=user.pk))
-        return self.filter((Q(status=Status.PUBLISHED) & member_of) | own)
+        return self.filter(visible_condition(user))
 
     def in_month(self, month_start: dt.date) -> StoryQuerySet:
         """Stories that happened in the month; `happened_on` is already the team's local date."""
@@ -101,6 +114,25 @@ class StoryQuerySet(models.QuerySet["Story"]):
         if is_moderator(user):
             return waiting
         return waiting.filter(team__memberships__user=user.pk, team__memberships__role=Role.LEAD)
+
+    def awaiting_moderation_count_for(self, user: AnyUser) -> int:
+        """How many stories wait for this user: the navigation's badge, on every page.
+
+        Pending stories and flagged ones never overlap (only published stories are flagged),
+        so each side is counted on its own index and a UNION drops nothing but repeats of a
+        story flagged twice, never DISTINCT over whole story rows.
+        """
+        if not user.is_authenticated:
+            return 0
+        pending = self.filter(status=Status.PENDING)
+        flagged = Flag.objects.filter(
+            resolved_at__isnull=True, story__status__in=[Status.PUBLISHED, Status.HIDDEN]
+        )
+        if not is_moderator(user):
+            led = Membership.objects.filter(user=user.pk, role=Role.LEAD).values("team_id")
+            pending = pending.filter(team_id__in=led)
+            flagged = flagged.filter(story__team_id__in=led)
+        return pending.order_by().values("pk").union(flagged.order_by().values("story_id")).count()
 
     def with_open_flags(self) -> StoryQuerySet:
         return self.filter(Exists(Flag.objects.filter(story=OuterRef("pk"), resolved_at__isnull=True)))
@@ -161,6 +193,11 @@ class Story(StoryWorkflow):
     # Set when the author or a lead says "nothing came of it": the story leaves the karma
     # watchlist and counts as a miss in the karma rate.
     karma_closed_at = models.DateTimeField(null=True, blank=True)
+    # Stored because every karma figure reads them and they change only when a link is made
+    # or a sequel's status changes: SequelLink.link and Story._move call
+    # refresh_sequel_dates (stories/models/karma.py), which is where they are defined.
+    first_sequel_on = models.DateField(null=True, blank=True, editable=False)
+    first_hit_on = models.DateField(null=True, blank=True, editable=False)
     submission_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -192,8 +229,30 @@ class Story(StoryWorkflow):
             ),
         ]
         indexes = [
-            # The stream and every retro/trend aggregate: a team's published stories by date.
-            models.Index(fields=["team", "status", "happened_on"], name="story_team_status_date_idx"),
+            # The stream (story_list: WHERE team = ? AND status = 'published' ORDER BY
+            # happened_on DESC, created_at DESC, id DESC LIMIT 21, and its keyset pages), the
+            # moderation badge's pending count, and every retro/trend aggregate over a team's
+            # published stories in a date range.
+            models.Index(
+                "team",
+                "status",
+                models.F("happened_on").desc(),
+                models.F("created_at").desc(),
+                models.F("id").desc(),
+                name="story_team_status_stream_idx",
+            ),
+            # The karma rate (rates_as_of): a team's published "went beyond" stories by date.
+            models.Index(
+                fields=["team", "happened_on"],
+                condition=Q(status=Status.PUBLISHED, went_beyond=True),
+                name="story_team_beyond_idx",
+            ),
+            # Median days to a sequel: only stories that have one, a small part of a team.
+            models.Index(
+                fields=["team", "first_sequel_on"],
+                condition=Q(first_sequel_on__isnull=False),
+                name="story_team_first_sequel_idx",
+            ),
             # The moderation queue, oldest first.
             models.Index(fields=["status", "created_at"], name="story_status_created_idx"),
             # "My stories" on the dashboard and my unpublished ones in the stream.
@@ -217,35 +276,19 @@ class Story(StoryWorkflow):
         if self.cost_note and not self.went_beyond:
             self.cost_note = ""
 
-    # --- who may see what -------------------------------------------------------------
-
-    def can_be_seen_by(self, user: AnyUser) -> bool:
-        if not user.is_authenticated:
-            return False
-        if user.pk == self.author_id:
-            return True
-        if self.status == Status.WITHDRAWN:
-            # "Nobody else will see it", the author was told: not the lead, not a moderator.
-            return False
-        if is_moderator(user):
-            return True
-        role = self.team.role_of(user)
-        if role == Role.LEAD:
-            return True
-        return role is not None and self.status == Status.PUBLISHED
-
-    def can_be_moderated_by(self, user: AnyUser) -> bool:
-        return is_moderator(user) or self.team.is_lead(user)
-
     def author_label_for(self, user: AnyUser) -> str:
         """The author's name as this viewer may see it."""
-        if self.anonymous and not is_moderator(user):
+        if self.anonymous and not sees_author_names(user):
             return str(ANONYMOUS_LABEL)
         return display_name(self.author)
 
     @property
-    def is_editable_by_author(self) -> bool:
-        return self.status in {Status.PENDING, Status.REJECTED}
+    def is_good(self) -> bool:
+        return self.kind == Kind.GOOD
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == Status.REJECTED
 
     @property
     def personal_data_kinds(self) -> set[str]:
@@ -275,3 +318,7 @@ class StoryPrinciple(models.Model):
 
     def __str__(self) -> str:
         return f"{self.principle} {self.get_verdict_display().lower()} in “{self.story}”"
+
+    @property
+    def is_honoured(self) -> bool:
+        return self.verdict == Verdict.HONOURED

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
@@ -18,26 +17,30 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from stories.core import policy
 from stories.core.htmx import render_page_or_partial
 from stories.core.http import AuthenticatedHttpRequest, get_story_for_user, parse_id
+from stories.core.policy import asks
 from stories.log.forms import StoryFilterForm, StoryForm
 from stories.log.personal_data import redact
+from stories.log.stream import stream_page
 from stories.log.terms import FREE_TEXT_FIELDS
 from stories.models import IllegalTransition, SequelLink, Status, Story, Team
+from stories.retros.due import due_months
 
-STORIES_PER_PAGE = 20
 TWIN_WINDOW = dt.timedelta(minutes=30)
 
 
 def _get_own_editable_story(request: AuthenticatedHttpRequest, story_id: int) -> Story:
     story = get_story_for_user(request, story_id)
-    if story.author_id != request.user.pk:
+    if not policy.is_story_author(request.user, story):
         raise PermissionDenied("Only the author can change this story.")
     return story
 
 
 @login_required
 @require_safe
+@asks()
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     teams = list(Team.objects.for_user(request.user).distinct())
     month_of_team = {team.pk: team.today().replace(day=1) for team in teams}
@@ -53,7 +56,11 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         for row in rows:
             if row["month"] == month_of_team[row["team"]]:
                 counts[row["team"]][row["kind"]] = row["n"]
-    team_rows = [{"team": team, "month": month_of_team[team.pk], **counts[team.pk]} for team in teams]
+    due = due_months(teams)
+    team_rows = [
+        {"team": team, "month": month_of_team[team.pk], "due_month": due[team.pk], **counts[team.pk]}
+        for team in teams
+    ]
     my_stories = (
         Story.objects.filter(author=request.user)
         .exclude(status=Status.WITHDRAWN)
@@ -65,17 +72,17 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
+@asks()
 def story_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     filters = StoryFilterForm(request.GET or None, user=request.user)
-    stories = (
-        Story.objects.visible_to(request.user).with_related().order_by("-happened_on", "-created_at", "-pk")
-    )
+    stories = Story.objects.all()
     if filters.is_bound:
         filters.is_valid()  # Bad values are dropped quietly: a shared link never errors.
         stories = _apply_filters(stories, filters.cleaned_data)
-    page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    page = stream_page(request.user, stories, page=request.GET.get("page"), after=request.GET.get("after"))
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop("after", None)
     context = {
         "filters": filters,
         "page": page,
@@ -131,6 +138,7 @@ def _sequel_original(request: AuthenticatedHttpRequest) -> Story | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@asks()
 def story_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not Team.objects.for_user(request.user).exists():
         messages.info(request, _("You are not in a team yet. Ask your team lead to add you."))
@@ -229,6 +237,7 @@ def _save_new_story(request: AuthenticatedHttpRequest, form: StoryForm) -> Story
 
 @login_required
 @require_POST
+@asks()
 def story_validate(request: AuthenticatedHttpRequest) -> HttpResponse:
     """htmx: validate the whole form, answer with just the one field the person left."""
     field_name = request.POST.get("_field", "")
@@ -245,17 +254,24 @@ def story_validate(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
+@asks()
 def story_detail(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     story = get_story_for_user(request, story_id)
     tags = story.tags.select_related("principle").order_by("principle__position")
-    return render(request, "stories/story_detail.html", {"story": story, "tags": tags})
+    context = {
+        "story": story,
+        "tags": tags,
+        "can_edit": policy.can_edit_story(request.user, story),
+    }
+    return render(request, "stories/story_detail.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@asks(policy.is_story_author)
 def story_edit(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     story = _get_own_editable_story(request, story_id)
-    if not story.is_editable_by_author:
+    if not policy.can_edit_story(request.user, story):
         messages.error(
             request,
             _("A %(status)s story can no longer be edited.") % {"status": story.get_status_display().lower()},
@@ -281,6 +297,7 @@ def story_edit(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse
 
 @login_required
 @require_POST
+@asks(policy.is_story_author)
 def story_withdraw(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     story = _get_own_editable_story(request, story_id)
     try:

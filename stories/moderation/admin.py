@@ -24,9 +24,11 @@ from stories.models import (
     IllegalTransition,
     ModerationAction,
     ModerationEvent,
+    Status,
     Story,
     StoryPrinciple,
 )
+from stories.moderation.moves import is_legal
 
 
 class HasOpenFlagsFilter(admin.SimpleListFilter):
@@ -107,6 +109,10 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
+        # Filtered to one status, the list offers only the moves legal from it.
+        status = request.GET.get("status__exact")
+        if status in Status.values:
+            actions = {name: action for name, action in actions.items() if is_legal(name, status)}
         return actions
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -135,9 +141,15 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
                 reason=_("Edited in admin: %(fields)s.") % {"fields": ", ".join(form.changed_data)},
             )
 
-    def _apply(self, request: HttpRequest, queryset: QuerySet[Story], move: Any, done: Any) -> None:
+    def _apply(
+        self, request: HttpRequest, queryset: QuerySet[Story], action: str, move: Any, done: Any
+    ) -> None:
         succeeded = 0
         for story in queryset.select_related("team"):
+            if not is_legal(action, story.status):
+                refused = IllegalTransition.refused(action, story.status)
+                self.message_user(request, f"“{story}”: {refused}", messages.WARNING)
+                continue
             try:
                 move(story)
             except IllegalTransition as refused:
@@ -149,7 +161,13 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
 
     @admin.action(description=_("Approve the selected stories"), permissions=["moderate"])
     def approve(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
-        self._apply(request, queryset, lambda s: s.approve(by=request.user), _("%(count)d approved."))
+        self._apply(
+            request,
+            queryset,
+            ModerationAction.APPROVE,
+            lambda s: s.approve(by=request.user),
+            _("%(count)d approved."),
+        )
 
     @admin.action(description=_("Reject the selected stories (give a reason)"), permissions=["moderate"])
     def reject(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
@@ -158,23 +176,43 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
             self.message_user(request, _("A rejection needs a reason the author can act on."), messages.ERROR)
             return
         self._apply(
-            request, queryset, lambda s: s.reject(by=request.user, reason=reason), _("%(count)d rejected.")
+            request,
+            queryset,
+            ModerationAction.REJECT,
+            lambda s: s.reject(by=request.user, reason=reason),
+            _("%(count)d rejected."),
         )
 
     @admin.action(description=_("Hide the selected stories (instead of deleting)"), permissions=["moderate"])
     def hide(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
         reason = request.POST.get("reason", "").strip()
         self._apply(
-            request, queryset, lambda s: s.hide(by=request.user, reason=reason), _("%(count)d hidden.")
+            request,
+            queryset,
+            ModerationAction.HIDE,
+            lambda s: s.hide(by=request.user, reason=reason),
+            _("%(count)d hidden."),
         )
 
     @admin.action(description=_("Restore the selected hidden stories"), permissions=["moderate"])
     def restore(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
-        self._apply(request, queryset, lambda s: s.restore(by=request.user), _("%(count)d restored."))
+        self._apply(
+            request,
+            queryset,
+            ModerationAction.RESTORE,
+            lambda s: s.restore(by=request.user),
+            _("%(count)d restored."),
+        )
 
     @admin.action(description=_("Redact personal data from the selected stories"), permissions=["moderate"])
     def redact(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
-        self._apply(request, queryset, lambda s: s.redact(by=request.user), _("%(count)d redacted."))
+        self._apply(
+            request,
+            queryset,
+            ModerationAction.REDACT,
+            lambda s: s.redact(by=request.user),
+            _("%(count)d redacted."),
+        )
 
 
 @admin.register(StoryPrinciple)

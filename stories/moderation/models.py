@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stories.core.names import ANONYMOUS_LABEL, display_name
-from stories.core.policy import is_moderator
+from stories.core.policy import sees_author_names
 from stories.log.terms import Status
 
 if TYPE_CHECKING:
@@ -51,23 +51,6 @@ class FlagReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-# The verb for "Cannot %(action)s a story that is …": the action labels are past tense.
-_ACTION_VERBS = {
-    ModerationAction.SUBMIT: _("submit"),
-    ModerationAction.HOLD: _("hold"),
-    ModerationAction.APPROVE: _("approve"),
-    ModerationAction.REJECT: _("reject"),
-    ModerationAction.HIDE: _("hide"),
-    ModerationAction.RESTORE: _("restore"),
-    ModerationAction.REDACT: _("redact"),
-    ModerationAction.WITHDRAW: _("withdraw"),
-    ModerationAction.RESUBMIT: _("resubmit"),
-    ModerationAction.EDIT: _("edit"),
-    ModerationAction.FLAG: _("flag"),
-    ModerationAction.DISMISS_FLAGS: _("dismiss the flags of"),
-}
-
-
 class ModerationEvent(models.Model):
     story = models.ForeignKey("stories.Story", on_delete=models.PROTECT, related_name="events")
     actor = models.ForeignKey(
@@ -98,7 +81,7 @@ class ModerationEvent(models.Model):
         """
         if self.actor_id is None:
             return str(SYSTEM_LABEL)
-        if not is_moderator(viewer):
+        if not sees_author_names(viewer):
             if story.anonymous and self.actor_id == story.author_id:
                 return str(ANONYMOUS_LABEL)
             if self.action == ModerationAction.FLAG:

@@ -7,10 +7,22 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from stories.core.policy import is_moderator
+from stories.core.names import display_name
+from stories.core.policy import sees_author_names
 from stories.log.personal_data import PersonalDataKind, find_personal_data
 from stories.log.terms import FREE_TEXT_FIELDS
-from stories.models import Flag, ModerationEvent, Status, Story
+from stories.models import Flag, ModerationAction, ModerationEvent, Status, Story
+from stories.moderation.moves import is_legal
+
+# The row's buttons, each offered where LEGAL_MOVES allows it from the story's status;
+# dismissing flags depends on open flags, not on the status.
+ROW_ACTIONS = (
+    ModerationAction.APPROVE,
+    ModerationAction.REJECT,
+    ModerationAction.HIDE,
+    ModerationAction.RESTORE,
+    ModerationAction.REDACT,
+)
 
 
 @dataclass
@@ -49,9 +61,8 @@ def _segments(text: str) -> list[Segment]:
 
 
 def _flag_raiser_label(flag: Flag, viewer: Any) -> str:
-    if is_moderator(viewer):
-        user = flag.raised_by
-        return user.get_full_name() or user.get_username()
+    if sees_author_names(viewer):
+        return display_name(flag.raised_by)
     return _("A team member")
 
 
@@ -68,15 +79,12 @@ def build_row(
     waiting = story.status == Status.PENDING or (
         story.status in {Status.PUBLISHED, Status.HIDDEN} and bool(open_flags)
     )
-    moves = {
-        Status.PENDING: {"approve", "reject"},
-        Status.PUBLISHED: {"hide"},
-        Status.HIDDEN: {"restore"},
-    }.get(Status(story.status), set())
+    moves = {str(action) for action in ROW_ACTIONS if is_legal(action, story.status)}
+    if not kinds:
+        # Redaction removes what the detector finds: nothing found, nothing to offer.
+        moves.discard(ModerationAction.REDACT)
     if open_flags:
-        moves.add("dismiss_flags")
-    if kinds and story.status != Status.WITHDRAWN:
-        moves.add("redact")
+        moves.add(ModerationAction.DISMISS_FLAGS)
     refusal = story.publishing_refusal_for(viewer) if moves & {"approve", "restore"} else None
     if refusal:
         # Redact becomes the way forward; publishing waits for a moderator.

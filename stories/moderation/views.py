@@ -17,14 +17,14 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from stories.core import policy
 from stories.core.htmx import render_page_or_partial
-from stories.core.http import HtmxHttpRequest, get_story_for_user, load_story, parse_id
-from stories.core.policy import is_moderator
+from stories.core.http import HtmxHttpRequest, get_story_for_user, load_story, parse_id, redirect_back
+from stories.core.policy import asks
 from stories.models import Flag, IllegalTransition, ModerationEvent, Status, Story, Team
 from stories.moderation.forms import DecisionForm, FlagForm
 from stories.moderation.moves import HoldsPersonalData
@@ -41,22 +41,23 @@ SUCCESS, ERROR = "success", "danger"
 
 
 def _moderated_teams(user: Any) -> QuerySet[Team]:
-    return Team.objects.all() if is_moderator(user) else Team.objects.led_by(user)
+    # The set form of policy.can_moderate_team, for the queue's team filter.
+    return Team.objects.all() if policy.is_moderator(user) else Team.objects.led_by(user)
 
 
 def _require_queue_access(request: HtmxHttpRequest) -> None:
-    if not (is_moderator(request.user) or Team.objects.led_by(request.user).exists()):
+    if not policy.can_open_moderation_queue(request.user):
         raise PermissionDenied("Only team leads and moderators moderate stories.")
 
 
 def _get_story_to_moderate(request: HtmxHttpRequest, story_id: int) -> Story:
-    """The story if this user may moderate it: 404 for outsiders, 403 for members who may not."""
+    """The story if this user may moderate it: 404 for whoever may not see it, 403 for readers who may not decide."""
     story = load_story(story_id, request.user)
     if story is None:
         raise Http404("No such story.")
-    if story.can_be_moderated_by(request.user):
+    if policy.can_moderate_story(request.user, story):
         return story
-    if story.team.role_of(request.user) is not None:
+    if policy.can_see_story(request.user, story):
         raise PermissionDenied("Only the team's lead or a moderator can decide this story.")
     raise Http404("No such story.")
 
@@ -67,16 +68,6 @@ def _waiting_count(user: Any, team_slug: str = "") -> int:
     if team_slug:
         stories = stories.filter(team__slug=team_slug)
     return stories.distinct().count()
-
-
-def _back(request: HtmxHttpRequest) -> HttpResponse:
-    """Where a plain POST returns: `next` when it is ours, else the queue."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("moderation_queue")
 
 
 # --- the queue --------------------------------------------------------------------------------
@@ -100,6 +91,7 @@ def _queue_context(request: HtmxHttpRequest, team_slug: str, page_number: Any) -
 
 @login_required
 @require_safe
+@asks(policy.can_open_moderation_queue)
 def queue(request: HtmxHttpRequest) -> HttpResponse:
     _require_queue_access(request)
     context = _queue_context(request, request.GET.get("team", ""), request.GET.get("page"))
@@ -143,6 +135,7 @@ def _bulk_notice(asked: int, approved: int, skipped: int, refused: list[str]) ->
 
 @login_required
 @require_POST
+@asks(policy.can_open_moderation_queue)
 def bulk_approve(request: HtmxHttpRequest) -> HttpResponse:
     _require_queue_access(request)
     ids = _selected_ids(request)
@@ -166,7 +159,7 @@ def bulk_approve(request: HtmxHttpRequest) -> HttpResponse:
         context.update(notice=notice, waiting_count=_waiting_count(request.user), oob_badge=True)
         return render(request, "moderation/queue.html#queue-response", context)
     messages.add_message(request, messages.SUCCESS if notice[0] == SUCCESS else messages.ERROR, notice[1])
-    return _back(request)
+    return redirect_back(request, "moderation_queue")
 
 
 def _decide(
@@ -206,11 +199,12 @@ def _decide(
         }
         return render(request, "moderation/queue.html#row-response", context)
     messages.add_message(request, messages.SUCCESS if notice[0] == SUCCESS else messages.ERROR, notice[1])
-    return _back(request)
+    return redirect_back(request, "moderation_queue")
 
 
 @login_required
 @require_POST
+@asks(policy.can_moderate_story)
 def approve(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
     return _decide(
         request, story_id, lambda s, u, r: s.approve(by=u), _("“%(title)s” is approved and published.")
@@ -219,6 +213,7 @@ def approve(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@asks(policy.can_moderate_story)
 def reject(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
     return _decide(
         request,
@@ -230,12 +225,14 @@ def reject(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@asks(policy.can_moderate_story)
 def hide(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
     return _decide(request, story_id, lambda s, u, r: s.hide(by=u, reason=r), _("“%(title)s” is hidden."))
 
 
 @login_required
 @require_POST
+@asks(policy.can_moderate_story)
 def restore(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
     return _decide(
         request, story_id, lambda s, u, r: s.restore(by=u), _("“%(title)s” is restored and published.")
@@ -244,6 +241,7 @@ def restore(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@asks(policy.can_moderate_story)
 def redact(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
     return _decide(
         request,
@@ -255,6 +253,7 @@ def redact(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@asks(policy.can_moderate_story)
 def dismiss_flags(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
     return _decide(
         request,
@@ -270,7 +269,7 @@ def dismiss_flags(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
 def panel_context(story: Story, request: HtmxHttpRequest, **extra: Any) -> dict[str, Any]:
     """What the story page shows about moderation, for this viewer (a constant few queries)."""
     user = request.user
-    can_moderate = story.can_be_moderated_by(user)
+    can_moderate = policy.can_moderate_story(user, story)
     is_author = story.author_id == user.pk
     context: dict[str, Any] = {
         "story": story,
@@ -294,7 +293,7 @@ def panel_context(story: Story, request: HtmxHttpRequest, **extra: Any) -> dict[
             (event, event.actor_label_for_author(story))
             for event in ModerationEvent.objects.filter(story=story)
         ]
-    elif story.can_be_flagged_by(user):
+    elif policy.can_flag_story(user, story):
         context["my_flag"] = Flag.objects.filter(
             story=story, raised_by=user.pk, resolved_at__isnull=True
         ).first()
@@ -305,6 +304,7 @@ def panel_context(story: Story, request: HtmxHttpRequest, **extra: Any) -> dict[
 
 @login_required
 @require_POST
+@asks()
 def flag(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
     story = get_story_for_user(request, story_id)
     form = FlagForm(request.POST)
@@ -322,7 +322,7 @@ def flag(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
             notice = (SUCCESS, _("Thank you. A moderator will look at this story."))
             if story.status == Status.HIDDEN:
                 notice = (SUCCESS, _("Thank you. The story is hidden until a moderator has looked at it."))
-    still_visible = story.can_be_seen_by(request.user)
+    still_visible = policy.can_see_story(request.user, story)
     level = messages.SUCCESS if notice[0] == SUCCESS else messages.ERROR
     if request.htmx:
         if not still_visible:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from stories.core.policy import is_moderator
+from stories.core.policy import can_publish_personal_data, is_story_author, is_team_member
 from stories.log.personal_data import kinds_found
 from stories.log.personal_data import redact as redact_text
 from stories.log.terms import FREE_TEXT_FIELDS, Status
@@ -86,6 +86,11 @@ class StoryWorkflow(models.Model):
             from_status = self.status
             for field, value in updates.items():
                 setattr(self, field, value)
+            if (from_status == Status.PUBLISHED) != (to == Status.PUBLISHED):
+                # A sequel coming or going changes the first-sequel dates of what it follows.
+                from stories.karma.models import refresh_sequel_dates_of_originals
+
+                refresh_sequel_dates_of_originals(self)
             if resolve_flags:
                 self._resolve_open_flags(by)
             return ModerationEvent.objects.create(
@@ -132,7 +137,7 @@ class StoryWorkflow(models.Model):
 
     def publishing_refusal_for(self, user: AnyUser) -> str | None:
         """Why this user may not publish the story as it stands (approve or restore it), or None."""
-        if is_moderator(user):
+        if can_publish_personal_data(user):
             return None
         return publishing_refusal(
             {field: getattr(self, field) for field in (*FREE_TEXT_FIELDS, "status_reason")}
@@ -144,7 +149,7 @@ class StoryWorkflow(models.Model):
         Runs inside the move's transaction on the stored text, locked: an edit that just
         put personal data back must not slip through on a copy read a moment earlier.
         """
-        if is_moderator(by):
+        if can_publish_personal_data(by):
             return
         current = (
             self._stories()
@@ -159,8 +164,12 @@ class StoryWorkflow(models.Model):
             raise HoldsPersonalData(refusal)
 
     def approve(self, *, by: AnyUser) -> ModerationEvent:
+        return self._publish(ModerationAction.APPROVE, by)
+
+    def _publish(self, action: str, by: AnyUser) -> ModerationEvent:
+        """Approve or restore: published, flags resolved, personal data cleared first."""
         return self._move(
-            action=ModerationAction.APPROVE,
+            action=action,
             to=Status.PUBLISHED,
             by=by,
             extra={"status_reason": ""},
@@ -192,17 +201,10 @@ class StoryWorkflow(models.Model):
         )
 
     def restore(self, *, by: AnyUser) -> ModerationEvent:
-        return self._move(
-            action=ModerationAction.RESTORE,
-            to=Status.PUBLISHED,
-            by=by,
-            extra={"status_reason": ""},
-            resolve_flags=True,
-            check=lambda: self._require_clearance_to_publish(by),
-        )
+        return self._publish(ModerationAction.RESTORE, by)
 
     def withdraw(self, *, by: AnyUser) -> ModerationEvent:
-        if by.pk != self.author_id:
+        if not is_story_author(by, self):  # type: ignore[arg-type]
             raise IllegalTransition(_("Only the author can withdraw a story."))
         return self._move(
             action=ModerationAction.WITHDRAW,
@@ -211,15 +213,16 @@ class StoryWorkflow(models.Model):
         )
 
     def resubmit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
-        if by.pk != self.author_id:
-            raise IllegalTransition(_("Only the author can resubmit a story."))
+        refusal = _("Only the author can resubmit a story.")
+        return self._authors_move(ModerationAction.RESUBMIT, by, personal_data, refusal)
+
+    def _authors_move(self, action: str, by: AnyUser, personal_data: bool, refusal: Any) -> ModerationEvent:
+        """Back to review by its author; personal data kept in the text holds it with that reason."""
+        if not is_story_author(by, self):  # type: ignore[arg-type]
+            raise IllegalTransition(refusal)
         reason = str(PERSONAL_DATA_REASON) if personal_data else ""
         return self._move(
-            action=ModerationAction.RESUBMIT,
-            to=Status.PENDING,
-            by=by,
-            reason=reason,
-            extra={"status_reason": reason},
+            action=action, to=Status.PENDING, by=by, reason=reason, extra={"status_reason": reason}
         )
 
     def record_edit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
@@ -230,15 +233,8 @@ class StoryWorkflow(models.Model):
         """
         if self.status == Status.REJECTED:
             return self.resubmit(by=by, personal_data=personal_data)
-        if by.pk != self.author_id:
-            raise IllegalTransition(_("Only the author can edit a story."))
-        reason = str(PERSONAL_DATA_REASON) if personal_data else ""
-        return self._move(
-            action=ModerationAction.EDIT,
-            to=Status.PENDING,
-            by=by,
-            reason=reason,
-            extra={"status_reason": reason},
+        return self._authors_move(
+            ModerationAction.EDIT, by, personal_data, _("Only the author can edit a story.")
         )
 
     def redact(self, *, by: AnyUser) -> ModerationEvent:
@@ -294,14 +290,6 @@ class StoryWorkflow(models.Model):
                 reason=_("Removed personal data: %(kinds)s.") % {"kinds": ", ".join(sorted(kinds))},
             )
 
-    def can_be_flagged_by(self, user: AnyUser) -> bool:
-        """Members flag other people's published stories; an author edits, withdraws or asks their lead."""
-        return (
-            self.status == Status.PUBLISHED
-            and user.pk != self.author_id
-            and self.team.role_of(user) is not None
-        )
-
     def flag(self, *, by: AnyUser, reason: str, comment: str = "") -> Flag:
         """A member asks a moderator to look at a published story.
 
@@ -309,11 +297,11 @@ class StoryWorkflow(models.Model):
         """
         if reason not in FlagReason.values:
             raise IllegalTransition(_("Choose why you are flagging this story."))
-        if self.team.role_of(by) is None:
+        if not is_team_member(by, self.team):
             raise IllegalTransition(_("Only members of the team can flag its stories."))
         if not is_legal(ModerationAction.FLAG, self.status):
             raise IllegalTransition.refused(ModerationAction.FLAG, self.status)
-        if by.pk == self.author_id:
+        if is_story_author(by, self):  # type: ignore[arg-type]
             raise IllegalTransition(
                 _("You cannot flag your own story; ask your team lead if it should come down.")
             )

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.db.models import Q
+from django.http import HttpResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stories.core.http import HtmxHttpRequest, get_team_access
 from stories.core.months import month_slug
+from stories.core.names import display_name
+from stories.core.policy import asks
 from stories.core.text import one_line
-from stories.models import (
-    Story,
-)
+from stories.models import Principle, Story, StoryPrinciple, Team, Verdict
 from stories.retros.export_text import csv_cell, md_inline
 from stories.retros.sections import (
+    HIGHLIGHT_COUNT,
     actions_context,
     base_context,
     existing_retro,
@@ -28,6 +32,9 @@ from stories.retros.sections import (
     month_or_404,
     notes_context,
 )
+
+# The CSV reads the month in keyset chunks of this many stories, whatever its size.
+EXPORT_CHUNK = 500
 
 
 def _attachment(content: str, content_type: str, filename: str) -> HttpResponse:
@@ -40,11 +47,12 @@ def _export_author(story: Story) -> str:
     """Exports travel beyond the app, so anonymous stories never carry a name, whoever downloads."""
     if story.anonymous:
         return ""
-    return story.author.get_full_name() or story.author.get_username()
+    return display_name(story.author)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@asks()
 def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
@@ -52,9 +60,10 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
     context = {
         **base_context(request, access, month, retro),
         **figures_context(access, month, retro),
-        **highlights_context(request, access, month, retro),
+        # The report prints the highlights only: read the top few candidates, not the month.
+        **highlights_context(request, access, month, retro, HIGHLIGHT_COUNT),
         **actions_context(access, month, retro),
-        **notes_context(access, retro),
+        **notes_context(access, month, retro),
     }
     context["md_highlights"] = [
         {
@@ -68,9 +77,7 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
     context["md_items"] = [
         {
             "text": md_inline(entry["item"].text),
-            "owner": md_inline(entry["item"].owner.get_full_name() or entry["item"].owner.get_username())
-            if entry["item"].owner
-            else "",
+            "owner": md_inline(display_name(entry["item"].owner)) if entry["item"].owner else "",
             **entry,
         }
         for entry in context["action_items"]
@@ -95,39 +102,79 @@ CSV_HEADER = (
 )
 
 
-@login_required
-@require_http_methods(["GET", "HEAD"])
-def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    stories = (
-        Story.objects.published()
-        .for_month(access.team, month.year, month.month)
-        .with_related()
-        .order_by("happened_on", "pk")
-    )
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
-    for story in stories:
-        tags = list(story.tags.all())
-        writer.writerow(
-            [
+class _Echo:
+    """A file-like object whose write() returns the line, so csv.writer feeds a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+CSV_COLUMNS = (
+    "pk",
+    "happened_on",
+    "kind",
+    "perspective",
+    "channel",
+    "title",
+    "anonymous",
+    "author__first_name",
+    "author__last_name",
+    "author__username",
+    "went_beyond",
+)
+
+
+def _csv_lines(team: Team, month: dt.date) -> Iterator[list[Any]]:
+    """The month's stories in date order, read in keyset chunks: memory stays flat at any size."""
+    yield list(CSV_HEADER)
+    names = {principle.pk: principle.local_name for principle in Principle.objects.all()}
+    stories = Story.objects.published().for_month(team, month.year, month.month)
+    after: tuple[dt.date, int] | None = None
+    while True:
+        chunk = stories
+        if after is not None:
+            chunk = chunk.filter(Q(happened_on__gt=after[0]) | Q(happened_on=after[0], pk__gt=after[1]))
+        rows = list(
+            chunk.order_by("happened_on", "pk")
+            .values_list(*CSV_COLUMNS)[:EXPORT_CHUNK]
+            .iterator(chunk_size=EXPORT_CHUNK)
+        )
+        if not rows:
+            return
+        tagged: dict[tuple[int, str], list[str]] = defaultdict(list)
+        tags = StoryPrinciple.objects.filter(story_id__in=[row[0] for row in rows]).order_by(
+            "principle__position"
+        )
+        for story_id, verdict, principle_id in tags.values_list(
+            "story_id", "verdict", "principle_id"
+        ).iterator():
+            tagged[(story_id, verdict)].append(names[principle_id])
+        for pk, day, kind, perspective, channel, title, anonymous, first, last, username, beyond in rows:
+            author = "" if anonymous else (f"{first} {last}".strip() or username)
+            values = (pk, day.isoformat(), kind, perspective, channel, one_line(title), author)
+            yield [
                 csv_cell(value)
                 for value in (
-                    story.pk,
-                    story.happened_on.isoformat(),
-                    story.kind,
-                    story.perspective,
-                    story.channel,
-                    one_line(story.title),
-                    _export_author(story),
-                    "yes" if story.went_beyond else "no",
-                    "; ".join(tag.principle.local_name for tag in tags if tag.verdict == "honoured"),
-                    "; ".join(tag.principle.local_name for tag in tags if tag.verdict == "broken"),
+                    *values,
+                    "yes" if beyond else "no",
+                    "; ".join(tagged[(pk, Verdict.HONOURED)]),
+                    "; ".join(tagged[(pk, Verdict.BROKEN)]),
                 )
             ]
-        )
-    return _attachment(
-        buffer.getvalue(), "text/csv; charset=utf-8", f"{access.team.slug}-retro-{month_slug(month)}.csv"
+        after = (rows[-1][1], rows[-1][0])
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+@asks()
+def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> StreamingHttpResponse:
+    access = get_team_access(request, slug)
+    month_or_404(access.team, month)
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(line) for line in _csv_lines(access.team, month)),
+        content_type="text/csv; charset=utf-8",
     )
+    filename = f"{access.team.slug}-retro-{month_slug(month)}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -45,6 +45,7 @@ from stories.models import (
     Team,
     Verdict,
 )
+from stories.retros.shapes import Channels, Heatmap, HighlightVote, MonthFigures, Snapshot
 
 PRIVACY_FLOOR = 3
 SPARKLINE_MONTHS = 12
@@ -52,6 +53,16 @@ SNAPSHOT_VERSION = 1
 # Highlights, most voted first; ties go to the later story. One ordering for the live page
 # and for the snapshot a closing retro freezes, so closing never reshuffles the highlights.
 HIGHLIGHT_ORDER = ("-votes", "-happened_on", "-pk")
+
+
+def read_snapshot(retro: Retro | None) -> Snapshot | None:
+    """A closed retro's snapshot if this code reads its version (version 1 kept it inside its
+    figures only), else None: the page shows live figures rather than misread an unknown shape."""
+    if retro is None or not retro.is_closed or not retro.snapshot:
+        return None
+    figures = retro.snapshot.get("figures")
+    version = retro.snapshot.get("version", figures.get("version") if isinstance(figures, dict) else None)
+    return retro.snapshot if version == SNAPSHOT_VERSION else None  # type: ignore[return-value]
 
 
 def as_date(value: dt.date | dt.datetime) -> dt.date:
@@ -157,7 +168,7 @@ def principle_month_rows(
     return rows, other[honoured], other[broken], folded_cells
 
 
-def heatmap(team: Team, month_start: dt.date) -> dict[str, Any]:
+def heatmap(team: Team, month_start: dt.date) -> Heatmap:
     """Each principle honoured vs broken this month, with its 12-month line."""
     months = months_ending(month_start, SPARKLINE_MONTHS)
     rows, other_honoured, other_broken, folded = principle_month_rows(team, months)
@@ -179,7 +190,7 @@ def heatmap(team: Team, month_start: dt.date) -> dict[str, Any]:
     }
 
 
-def channels(team: Team, month_start: dt.date) -> dict[str, Any]:
+def channels(team: Team, month_start: dt.date) -> Channels:
     rows = {
         row["channel"]: row
         for row in published_of(team)
@@ -188,7 +199,7 @@ def channels(team: Team, month_start: dt.date) -> dict[str, Any]:
         .annotate(count=Count("pk"), authors=Count("author", distinct=True))
         .order_by()
     }
-    result: dict[str, Any] = {"rows": [], "other": 0, "folded": 0}
+    result: Channels = {"rows": [], "other": 0, "folded": 0}
     for channel in Channel.values:
         row = rows.get(channel, {"count": 0, "authors": 0})
         value = floored(row["count"], row["authors"])
@@ -210,7 +221,7 @@ def ranked_stories(team: Team, month_start: dt.date, retro: Retro | None) -> Que
     return stories.annotate(votes=votes).order_by(*HIGHLIGHT_ORDER)
 
 
-def highlight_votes(team: Team, month_start: dt.date, retro: Retro | None) -> list[dict[str, int]]:
+def highlight_votes(team: Team, month_start: dt.date, retro: Retro | None) -> list[HighlightVote]:
     """Voted stories in HIGHLIGHT_ORDER; stories hidden since no longer count."""
     if retro is None or retro.pk is None:
         return []
@@ -219,7 +230,7 @@ def highlight_votes(team: Team, month_start: dt.date, retro: Retro | None) -> li
     return [{"story": story.pk, "votes": story.votes} for story in voted]  # type: ignore[attr-defined]
 
 
-def month_figures(team: Team, month_start: dt.date, retro: Retro | None = None) -> dict[str, Any]:
+def month_figures(team: Team, month_start: dt.date, retro: Retro | None = None) -> MonthFigures:
     """Everything the retro shows as figures, JSON-able so a closed retro can keep it."""
     return {
         "version": SNAPSHOT_VERSION,
@@ -231,19 +242,23 @@ def month_figures(team: Team, month_start: dt.date, retro: Retro | None = None) 
     }
 
 
-def snapshot_of(figures: dict[str, Any], karma: dict[str, Any] | None = None) -> dict[str, Any]:
+def snapshot_of(figures: MonthFigures, karma: dict[str, Any] | None = None) -> Snapshot:
     """What a closing retro freezes: its figures and, when given, its karma section.
 
     Snapshots frozen before the karma section was kept have no "karma" key; their pages
     show the live karma section instead.
     """
-    snapshot: dict[str, Any] = {"frozen_at": timezone.now().isoformat(), "figures": figures}
+    snapshot: Snapshot = {
+        "version": SNAPSHOT_VERSION,
+        "frozen_at": timezone.now().isoformat(),
+        "figures": figures,
+    }
     if karma is not None:
         snapshot["karma"] = karma
     return snapshot
 
 
-def _fingerprint(figures: dict[str, Any]) -> tuple[Any, ...]:
+def _fingerprint(figures: MonthFigures) -> tuple[Any, ...]:
     """The numbers a reader compares; names and labels may change without changing history."""
     return (
         tuple(figures["headline"][key]["now"] for key in HEADLINE_KEYS),
@@ -256,11 +271,11 @@ def _fingerprint(figures: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def figures_differ(frozen: dict[str, Any], live: dict[str, Any]) -> bool:
+def figures_differ(frozen: MonthFigures, live: MonthFigures) -> bool:
     return _fingerprint(frozen) != _fingerprint(live)
 
 
-def has_stories(figures: dict[str, Any]) -> bool:
+def has_stories(figures: MonthFigures) -> bool:
     return bool(figures["headline"]["total"]["now"])
 
 
@@ -297,9 +312,10 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
         retro = retros.get(month)
         live = per_month.get(month, {})
         counts = {key: live.get(key, 0) for key in ("total", "good", "bad", "gave", "received")}
-        frozen = bool(retro and retro.is_closed and retro.snapshot)
-        if frozen:
-            frozen_headline = retro.snapshot["figures"]["headline"]  # type: ignore[union-attr,index]
+        snapshot = read_snapshot(retro)
+        frozen = snapshot is not None
+        if snapshot is not None:
+            frozen_headline = snapshot["figures"]["headline"]
             counts = {key: frozen_headline[key]["now"] for key in counts}
         entries.append(
             {
@@ -363,9 +379,16 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
             if value is None:
                 other += cell["count"]
             row_cells.append({"kind": key[0], "perspective": key[1], "count": value})
+        retro = retros.get(team.pk)
+        frozen = retro.snapshot.get("figures") if retro and retro.is_closed and retro.snapshot else None
+        if frozen:
+            # A closed retro's figures are the ones it froze, as on its own page and the list.
+            total = {key: frozen["headline"][key]["now"] for key in ("total", "good", "bad", "went_beyond")}
+            total["named_contributors"] = frozen["headline"].get("named_contributors", 0)
         result.append(
             {
                 "team": team,
+                "frozen": bool(frozen),
                 "total": total.get("total", 0),
                 "good": total.get("good", 0),
                 "bad": total.get("bad", 0),
@@ -373,7 +396,7 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
                 "named_contributors": total.get("named_contributors", 0),
                 "cells": row_cells,
                 "other": other,
-                "retro": retros.get(team.pk),
+                "retro": retro,
                 "open_items": open_items.get(team.pk, 0),
             }
         )

@@ -8,36 +8,69 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.names import display_name
 from stories.core.text import OneLineCharField
 from stories.models import ActionItem, Team
+from stories.retros.models import NOTES_MAX
 from stories.retros.trends import TREND_MONTHS_DEFAULT, TREND_MONTHS_MAX, TREND_MONTHS_MIN
 
 
-class _OwnerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.get_username()
+class _MarkedBoundField(forms.BoundField):
+    """A field with errors is marked for Bootstrap and points at its message (`<id>-error`)."""
+
+    def build_widget_attrs(self, attrs: Any, widget: Any = None) -> Any:
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.errors:
+            widget = widget or self.field.widget
+            attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+            attrs["aria-describedby"] = f"{self.auto_id}-error"
+        return attrs
 
 
-def _team_members(team: Team) -> Any:
+class _RetroForm(forms.ModelForm):
+    """The action item's forms: the owner is one of the team's members, named as everywhere."""
+
+    bound_field_class = _MarkedBoundField
+    owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Owner"),
+        empty_label=_("Nobody yet"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args: Any, team: Team, members: list[Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        owner = self.fields["owner"]
+        assert isinstance(owner, forms.ModelChoiceField)
+        owner.queryset = team_members(team)
+        if members is not None:
+            # The page already holds the team's members: every item's select reuses them
+            # instead of querying once per item (the queryset still validates what is posted).
+            owner.choices = [
+                ("", owner.empty_label),
+                *((person.pk, display_name(person)) for person in members),
+            ]
+        else:
+            owner.label_from_instance = display_name  # type: ignore[method-assign,assignment]
+
+
+def team_members(team: Team) -> Any:
     return get_user_model().objects.filter(memberships__team=team).order_by("first_name", "username")
 
 
-class ActionItemForm(forms.ModelForm):
-    """A new action item; the owner must be one of the team's members."""
-
-    owner = _OwnerChoiceField(queryset=None, required=False, label=_("Owner"), empty_label=_("Nobody yet"))
+class ActionItemForm(_RetroForm):
+    """A new action item; its text's limit is the model field's (max_length)."""
 
     class Meta:
         model = ActionItem
         fields = ["text", "owner", "due_on"]
         labels = {"text": _("Action"), "due_on": _("Due")}
         field_classes = {"text": OneLineCharField}
-        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-
-    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _team_members(team)  # type: ignore[attr-defined]
-        self.fields["text"].widget.attrs.update({"maxlength": 300, "placeholder": _("What will we do?")})
+        widgets = {
+            "text": forms.TextInput(attrs={"class": "form-control", "placeholder": _("What will we do?")}),
+            "due_on": forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+        }
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()
@@ -46,29 +79,80 @@ class ActionItemForm(forms.ModelForm):
         return text
 
 
-class AssignForm(forms.ModelForm):
-    """Who owns an existing action item, and by when."""
+class ActionItemEditForm(_RetroForm):
+    """An existing item's text, owner and due date, edited in place: one form per item, with
+    its own prefix, and the version it was shown at (compare-and-set: never overwrite)."""
 
-    owner = _OwnerChoiceField(queryset=None, required=False, label=_("Owner"), empty_label=_("Nobody yet"))
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
     class Meta:
         model = ActionItem
-        fields = ["owner", "due_on"]
-        labels = {"due_on": _("Due")}
-        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        fields = ["text", "owner", "due_on"]
+        labels = {"text": _("Action"), "due_on": _("Due")}
+        field_classes = {"text": OneLineCharField}
+        widgets = {
+            "text": forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+            "due_on": forms.DateInput(
+                attrs={"type": "date", "class": "form-control form-control-sm"}, format="%Y-%m-%d"
+            ),
+        }
 
-    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        instance = kwargs["instance"]
+        kwargs.setdefault("prefix", f"item-{instance.pk}")
+        kwargs.setdefault("initial", {"version": instance.version})
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _team_members(team)  # type: ignore[attr-defined]
+        self.fields["owner"].widget.attrs["class"] = "form-select form-select-sm"
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Say what the action is."))
+        return text
+
+
+class DropForm(forms.Form):
+    """Dropping an item that will not be done: the reason stays with it."""
+
+    bound_field_class = _MarkedBoundField
+    reason = OneLineCharField(
+        label=_("Why drop it?"),
+        max_length=300,
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+    )
+
+    def __init__(self, *args: Any, item: ActionItem, **kwargs: Any) -> None:
+        kwargs["prefix"] = f"drop-{item.pk}"
+        super().__init__(*args, **kwargs)
 
 
 class NotesForm(forms.Form):
+    bound_field_class = _MarkedBoundField
     notes = forms.CharField(
         label=_("Facilitator notes"),
         required=False,
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=NOTES_MAX,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"}),
     )
+    # The version the text was typed on: a save based on an older one is refused.
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, autosave_url: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if autosave_url:
+            # Saves itself a second after typing stops and when the field is left.
+            self.fields["notes"].widget.attrs.update(
+                {
+                    "hx-post": autosave_url,
+                    "hx-trigger": "input changed delay:1s, blur",
+                    "hx-include": "closest form",
+                    "hx-vals": '{"autosave": "1"}',
+                    "hx-target": "#notes-status",
+                    "hx-swap": "outerHTML",
+                    "hx-indicator": "#notes-saving",
+                    "hx-sync": "closest form:queue last",
+                }
+            )
 
 
 class TrendsForm(forms.Form):

@@ -1,28 +1,55 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stories.core.months import month_after
+from stories.core.months import has_ended, month_after
 from stories.core.text import validate_one_line
 from stories.log.models import Story
 from stories.log.terms import Status
+from stories.retros import live
+from stories.retros.live import bump_on_commit
+from stories.retros.mail import notify_owner
 from stories.teams.models import Team
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 MAX_VOTES_PER_MEMBER = 3
+MONTH_RUNNING = _("This month has not ended yet: its retro can be closed once the month is over.")
+# Facilitator notes: a TextField has no length of its own in the database; the form holds it.
+NOTES_MAX = 10000
 
 
 class RetroStateError(Exception):
     """A retro action the retro's current state does not allow (closed, out of votes, ...)."""
+
+
+class NotesConflict(RetroStateError):
+    """Someone saved newer notes: the writer merges instead of overwriting them."""
+
+    def __init__(self, notes: str, version: int) -> None:
+        super().__init__(
+            _("Someone saved these notes while you were typing: merge the two texts, then save.")
+        )
+        self.notes, self.version = notes, version
+
+
+class ActionItemConflict(RetroStateError):
+    """Someone changed the item since the form was shown: nothing is overwritten."""
+
+    def __init__(self, item: ActionItem) -> None:
+        super().__init__(
+            _("Someone changed this action item while you were editing it: check it and save again.")
+        )
+        self.item = item
 
 
 class RetroQuerySet(models.QuerySet["Retro"]):
@@ -36,6 +63,12 @@ class Retro(models.Model):
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="retros")
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     notes = models.TextField(_("facilitator notes"), blank=True)
+    # Compare-and-set counter: a save based on an older version is refused, never applied.
+    notes_version = models.PositiveIntegerField(default=0, editable=False)
+    meeting_step = models.CharField(_("meeting step"), max_length=20, blank=True)
+    # The step timer: running until timer_ends_at, or paused with timer_left seconds.
+    timer_ends_at = models.DateTimeField(null=True, blank=True)
+    timer_left = models.PositiveIntegerField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -69,7 +102,10 @@ class Retro(models.Model):
     # Close and reopen are compare-and-set on closed_at: two leads clicking at once, the
     # second is told the retro already moved instead of overwriting the first's snapshot.
 
-    def close(self, *, by: User, snapshot: dict[str, Any]) -> None:
+    def close(self, *, by: User, snapshot: Mapping[str, Any]) -> None:
+        if not has_ended(self.team, self.month):
+            # Closing freezes the figures: a running month would freeze half a month.
+            raise RetroStateError(MONTH_RUNNING)
         now = timezone.now()
         changed = Retro.objects.filter(pk=self.pk, closed_at__isnull=True).update(
             closed_at=now, closed_by=by, snapshot=snapshot
@@ -77,6 +113,7 @@ class Retro(models.Model):
         if not changed:
             raise RetroStateError(_("This retro is already closed."))
         self.closed_at, self.closed_by, self.snapshot = now, by, snapshot  # type: ignore[assignment]
+        bump_on_commit(self.team_id, self.month)
 
     def reopen(self, *, by: User) -> None:
         # The snapshot goes: a reopened retro is live again, and closing it anew freezes
@@ -87,11 +124,57 @@ class Retro(models.Model):
         if not changed:
             raise RetroStateError(_("This retro is already open."))
         self.closed_at, self.closed_by, self.snapshot = None, None, None
+        bump_on_commit(self.team_id, self.month)
 
-    def save_notes(self, notes: str, *, by: User) -> None:
-        self._ensure_open()
-        self.notes = notes.strip()
-        self.save(update_fields=["notes"])
+    def save_notes(self, notes: str, *, base_version: int, by: User) -> None:
+        """Save notes typed on top of base_version; a newer version is never overwritten."""
+        notes = notes.strip()
+        changed = Retro.objects.filter(pk=self.pk, notes_version=base_version, closed_at__isnull=True).update(
+            notes=notes, notes_version=F("notes_version") + 1
+        )
+        if not changed:
+            self._ensure_open()
+            current = Retro.objects.values("notes", "notes_version").get(pk=self.pk)
+            self.notes, self.notes_version = current["notes"], current["notes_version"]
+            if self.notes == notes:
+                return  # the same text saved twice (a blur and a click): nothing to merge
+            raise NotesConflict(self.notes, self.notes_version)
+        self.notes, self.notes_version = notes, base_version + 1
+        bump_on_commit(self.team_id, self.month, live.NOTES)
+
+    # --- the meeting: the room's step and its timer (every screen follows them) ---------
+
+    def move_meeting(self, step: str, *, by: User) -> None:
+        self.meeting_step, self.timer_ends_at, self.timer_left = step, None, None
+        self.save(update_fields=["meeting_step", "timer_ends_at", "timer_left"])
+        bump_on_commit(self.team_id, self.month, live.STEP)
+
+    def start_timer(self, *, default_seconds: int, extra_seconds: int = 0) -> None:
+        if self.timer_ends_at is not None:
+            raise RetroStateError(_("The timer is already running."))
+        left = self.timer_left if self.timer_left is not None else default_seconds
+        self.timer_ends_at, self.timer_left = timezone.now() + dt.timedelta(seconds=left), None
+        self._save_timer()
+
+    def pause_timer(self, *, default_seconds: int = 0, extra_seconds: int = 0) -> None:
+        if self.timer_ends_at is None:
+            raise RetroStateError(_("The timer is not running."))
+        self.timer_left = max(0, int((self.timer_ends_at - timezone.now()).total_seconds()))
+        self.timer_ends_at = None
+        self._save_timer()
+
+    def extend_timer(self, *, default_seconds: int, extra_seconds: int) -> None:
+        if self.timer_ends_at is not None:
+            self.timer_ends_at = max(self.timer_ends_at, timezone.now()) + dt.timedelta(seconds=extra_seconds)
+        else:
+            self.timer_left = (
+                self.timer_left if self.timer_left is not None else default_seconds
+            ) + extra_seconds
+        self._save_timer()
+
+    def _save_timer(self) -> None:
+        self.save(update_fields=["timer_ends_at", "timer_left"])
+        bump_on_commit(self.team_id, self.month, live.STEP)
 
     def _ensure_open(self) -> None:
         if Retro.objects.filter(pk=self.pk, closed_at__isnull=False).exists():
@@ -121,11 +204,15 @@ class Retro(models.Model):
                     _("You have used your %(max)d votes: take one back to vote for another story.")
                     % {"max": MAX_VOTES_PER_MEMBER}
                 )
-            return RetroVote.objects.create(retro=self, story=story, voter=by)
+            vote = RetroVote.objects.create(retro=self, story=story, voter=by)
+        bump_on_commit(self.team_id, self.month, live.VOTES)
+        return vote
 
     def unvote(self, story: Story, *, by: User) -> bool:
         self._ensure_open()
         deleted, _rows = RetroVote.objects.filter(retro=self, story=story, voter=by).delete()
+        if deleted:
+            bump_on_commit(self.team_id, self.month, live.VOTES)
         return bool(deleted)
 
     def add_action_item(
@@ -137,9 +224,13 @@ class Retro(models.Model):
         by: User,
     ) -> ActionItem:
         self._ensure_open()
-        return ActionItem.objects.create(
+        item = ActionItem.objects.create(
             team_id=self.team_id, retro=self, text=text.strip(), owner=owner, due_on=due_on, created_by=by
         )
+        bump_on_commit(self.team_id, None, live.ACTIONS)
+        if owner is not None and owner != by:
+            notify_owner(item)
+        return item
 
 
 class RetroVoteQuerySet(models.QuerySet["RetroVote"]):
@@ -175,7 +266,10 @@ class RetroVote(models.Model):
 
 class ActionItemQuerySet(models.QuerySet["ActionItem"]):
     def open(self) -> ActionItemQuerySet:
-        return self.filter(done_at__isnull=True)
+        return self.filter(done_at__isnull=True, dropped_at__isnull=True)
+
+    def owned_by(self, user: User) -> ActionItemQuerySet:
+        return self.filter(owner=user)
 
     def for_retro_page(self, team: Team, month_start: dt.date) -> ActionItemQuerySet:
         """The items a month's retro shows: carried-in items first, then the month's own.
@@ -184,7 +278,8 @@ class ActionItemQuerySet(models.QuerySet["ActionItem"]):
         in the retro of the month it was finished in, so ticking it off does not make it vanish.
         """
         month_began = dt.datetime.combine(month_start, dt.time.min, tzinfo=team.zone)
-        carried = Q(retro__month__lt=month_start) & (Q(done_at__isnull=True) | Q(done_at__gte=month_began))
+        still_open = Q(done_at__isnull=True) & (Q(dropped_at__isnull=True) | Q(dropped_at__gte=month_began))
+        carried = Q(retro__month__lt=month_start) & (still_open | Q(done_at__gte=month_began))
         return (
             self.filter(team=team)
             .filter(carried | Q(retro__month=month_start))
@@ -211,6 +306,14 @@ class ActionItem(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Compare-and-set counter for edits of text, owner and due date.
+    version = models.PositiveIntegerField(default=0, editable=False)
+    # Dropped items stay, with why, so the history of what the team promised is kept.
+    dropped_at = models.DateTimeField(null=True, blank=True)
+    dropped_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    drop_reason = models.CharField(_("why it was dropped"), max_length=300, blank=True)
 
     objects = ActionItemQuerySet.as_manager()
 
@@ -232,25 +335,55 @@ class ActionItem(models.Model):
         return self.retro.month < month_start
 
     def is_overdue_on(self, day: dt.date) -> bool:
-        return not self.is_done and self.due_on is not None and self.due_on < day
+        return not self.is_done and not self.is_dropped and self.due_on is not None and self.due_on < day
 
     # Complete and reopen are compare-and-set on done_at, so a double click or two people
     # ticking the same item keep the first completion time.
 
     def complete(self, *, by: User) -> bool:
         now = timezone.now()
-        changed = ActionItem.objects.filter(pk=self.pk, done_at__isnull=True).update(done_at=now)
+        changed = ActionItem.objects.filter(pk=self.pk, done_at__isnull=True, dropped_at__isnull=True).update(
+            done_at=now
+        )
         if changed:
             self.done_at = now
+            bump_on_commit(self.team_id, None, live.ACTIONS)
         return bool(changed)
 
     def reopen(self, *, by: User) -> bool:
         changed = ActionItem.objects.filter(pk=self.pk, done_at__isnull=False).update(done_at=None)
         if changed:
             self.done_at = None
+            bump_on_commit(self.team_id, None, live.ACTIONS)
         return bool(changed)
 
-    def assign(self, *, owner: User | None, due_on: dt.date | None, by: User) -> None:
-        self.owner = owner  # type: ignore[assignment]
-        self.due_on = due_on
-        self.save(update_fields=["owner", "due_on"])
+    def edit(
+        self, *, text: str, owner: User | None, due_on: dt.date | None, base_version: int, by: User
+    ) -> None:
+        """Change text, owner and due date typed on top of base_version (compare-and-set)."""
+        previous_owner_id = ActionItem.objects.filter(pk=self.pk).values_list("owner_id", flat=True).first()
+        changed = ActionItem.objects.filter(pk=self.pk, version=base_version, dropped_at__isnull=True).update(
+            text=text.strip(), owner=owner, due_on=due_on, version=F("version") + 1
+        )
+        if not changed:
+            self.refresh_from_db()
+            raise ActionItemConflict(self)
+        self.text, self.owner, self.due_on, self.version = text.strip(), owner, due_on, base_version + 1  # type: ignore[assignment]
+        bump_on_commit(self.team_id, None, live.ACTIONS)
+        if owner is not None and owner.pk != previous_owner_id and owner != by:
+            notify_owner(self)
+
+    def drop(self, *, reason: str, by: User) -> bool:
+        """Drop an item that will not be done; it stays listed, with the reason."""
+        now = timezone.now()
+        changed = ActionItem.objects.filter(pk=self.pk, dropped_at__isnull=True, done_at__isnull=True).update(
+            dropped_at=now, dropped_by=by, drop_reason=reason.strip(), version=F("version") + 1
+        )
+        if changed:
+            self.refresh_from_db()
+            bump_on_commit(self.team_id, None, live.ACTIONS)
+        return bool(changed)
+
+    @property
+    def is_dropped(self) -> bool:
+        return self.dropped_at is not None

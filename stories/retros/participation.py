@@ -9,27 +9,32 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from stories.core import policy
 from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access
+from stories.core.months import has_ended
+from stories.core.policy import asks
 from stories.karma.figures import month_section
 from stories.models import (
     ActionItem,
     Story,
 )
 from stories.retros.figures import month_figures, snapshot_of
-from stories.retros.forms import ActionItemForm, AssignForm, NotesForm
-from stories.retros.models import RetroStateError
+from stories.retros.forms import ActionItemForm, NotesForm
+from stories.retros.models import MONTH_RUNNING, NotesConflict, Retro, RetroStateError
 from stories.retros.sections import (
     actions_context,
     base_context,
     existing_retro,
+    figures_context,
     full_context,
     month_or_404,
     notes_context,
     person,
-    require_lead,
+    require_closer,
     require_member,
+    require_notes_editor,
     retro_for_update,
     retro_url,
     section_response,
@@ -38,12 +43,14 @@ from stories.retros.sections import (
 
 @login_required
 @require_POST
+@asks(policy.can_take_part_in_retro)
 def retro_vote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int) -> HttpResponse:
     return _vote(request, slug, month, story_id, cast=True)
 
 
 @login_required
 @require_POST
+@asks(policy.can_take_part_in_retro)
 def retro_unvote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int) -> HttpResponse:
     return _vote(request, slug, month, story_id, cast=False)
 
@@ -67,6 +74,7 @@ def _vote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int, *,
 
 @login_required
 @require_POST
+@asks(policy.can_take_part_in_retro)
 def action_item_create(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
@@ -97,7 +105,7 @@ def action_item_create(request: HtmxHttpRequest, slug: str, month: dt.date) -> H
     return section_response(request, access, month, retro, "action-items", error=error)
 
 
-def _action_item(access: TeamAccess, month: dt.date, item_id: int) -> ActionItem:
+def action_item_of(access: TeamAccess, month: dt.date, item_id: int) -> ActionItem:
     return get_object_or_404(
         ActionItem.objects.filter(team=access.team, retro__month__lte=month).select_related("retro"),
         pk=item_id,
@@ -106,30 +114,14 @@ def _action_item(access: TeamAccess, month: dt.date, item_id: int) -> ActionItem
 
 @login_required
 @require_POST
-def action_item_assign(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_member(access)
-    item = _action_item(access, month, item_id)
-    form = AssignForm(request.POST, instance=item, team=access.team)
-    error = ""
-    if form.is_valid():
-        item.assign(owner=form.cleaned_data["owner"], due_on=form.cleaned_data["due_on"], by=person(request))
-    else:
-        error = " ".join(str(message) for messages_ in form.errors.values() for message in messages_)
-    return section_response(
-        request, access, month, existing_retro(access.team, month), "action-items", error=error
-    )
-
-
-@login_required
-@require_POST
+@asks(policy.can_take_part_in_retro)
 def action_item_complete(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
     return _mark_action_item(request, slug, month, item_id, done=True)
 
 
 @login_required
 @require_POST
+@asks(policy.can_take_part_in_retro)
 def action_item_reopen(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
     return _mark_action_item(request, slug, month, item_id, done=False)
 
@@ -140,7 +132,7 @@ def _mark_action_item(
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
     require_member(access)
-    item = _action_item(access, month, item_id)
+    item = action_item_of(access, month, item_id)
     if done:
         item.complete(by=person(request))
     else:
@@ -150,37 +142,79 @@ def _mark_action_item(
 
 @login_required
 @require_POST
+@asks(policy.can_edit_retro_notes)
 def retro_notes(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
-    require_lead(access)
+    require_notes_editor(access)
     form = NotesForm(request.POST)
     if not form.is_valid():
         # Only a POST that changes something creates the month's retro row.
-        retro = existing_retro(access.team, month)
-        if request.htmx:
-            context = {**base_context(request, access, month, retro), **notes_context(access, retro, form)}
-            return render(request, "retros/retro.html#notes", context)
-        return render(
-            request, "retros/retro.html", full_context(request, access, month, retro, notes_form=form)
-        )
-    error = ""
+        return _notes_response(request, access, month, existing_retro(access.team, month), form, status=200)
     retro = retro_for_update(access.team, month)
     try:
-        retro.save_notes(form.cleaned_data["notes"], by=person(request))
+        retro.save_notes(
+            form.cleaned_data["notes"], base_version=form.cleaned_data["version"] or 0, by=person(request)
+        )
+    except NotesConflict as conflict:
+        # Both texts go back to the writer: theirs in the editor, the newer one beside it.
+        form = NotesForm({"notes": form.cleaned_data["notes"], "version": conflict.version})
+        # Unsaved: a live refresh must not replace this text before the writer merges it.
+        form.fields["notes"].widget.attrs["data-unsaved"] = "true"
+        return _notes_response(request, access, month, retro, form, conflict=conflict.notes, status=409)
     except RetroStateError as exc:
-        error = str(exc)
-    if not error and not request.htmx:
+        return section_response(request, access, month, retro, "notes", error=str(exc))
+    if request.htmx and request.POST.get("autosave"):
+        # The editor stays as it is (the writer may still be typing): only the status and version change.
+        context = {
+            **base_context(request, access, month, retro),
+            **notes_context(access, month, retro),
+            "notes_saved": True,
+        }
+        return render(request, "retros/_notes_saved.html", context)
+    if not request.htmx:
         messages.success(request, _("Notes saved."))
-    return section_response(request, access, month, retro, "notes", error=error, notes_saved=not error)
+    return section_response(request, access, month, retro, "notes", notes_saved=True)
+
+
+def _notes_response(
+    request: HtmxHttpRequest,
+    access: TeamAccess,
+    month: dt.date,
+    retro: Retro | None,
+    form: NotesForm,
+    *,
+    status: int,
+    conflict: str | None = None,
+) -> HttpResponse:
+    extra = {"notes_conflict": conflict}
+    if request.htmx:
+        context = {
+            **base_context(request, access, month, retro),
+            **notes_context(access, month, retro, form),
+            **extra,
+        }
+        response = render(request, "retros/retro.html#notes", context)
+        # htmx swaps only 2xx answers; the section is the target even from the autosave.
+        response["HX-Retarget"], response["HX-Reswap"] = "#notes", "outerHTML"
+        return response
+    context = {**full_context(request, access, month, retro, notes_form=form), **extra}
+    return render(request, "retros/retro.html", context, status=status)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
+@asks(policy.can_close_retro)
 def retro_close(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
+    """GET asks for confirmation (a plain form, no JavaScript needed); POST closes."""
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
-    require_lead(access)
+    require_closer(access)
+    if request.method != "POST":
+        return _close_confirmation(request, access, month)
+    if not has_ended(access.team, month):
+        # Refused before any row is created: the running month stays as it is.
+        return _whole_retro_response(request, access, month, error=str(MONTH_RUNNING))
     retro = retro_for_update(access.team, month)
     try:
         snapshot = snapshot_of(
@@ -196,10 +230,11 @@ def retro_close(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResp
 
 @login_required
 @require_POST
+@asks(policy.can_close_retro)
 def retro_reopen(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
-    require_lead(access)
+    require_closer(access)
     retro = existing_retro(access.team, month)
     try:
         if retro is None:  # Never closed, so never frozen: nothing to reopen, no row to create.
@@ -225,3 +260,14 @@ def _whole_retro_response(
     context = full_context(request, access, month, existing_retro(access.team, month))
     context["retro_error"] = error
     return render(request, "retros/retro.html#retro", context)
+
+
+def _close_confirmation(request: HtmxHttpRequest, access: TeamAccess, month: dt.date) -> HttpResponse:
+    retro = existing_retro(access.team, month)
+    context = {
+        **base_context(request, access, month, retro),
+        **figures_context(access, month, retro),
+        "has_ended": has_ended(access.team, month),
+        "open_actions": ActionItem.objects.for_retro_page(access.team, month).open().count(),
+    }
+    return render(request, "retros/close_confirm.html", context)

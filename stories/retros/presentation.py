@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -13,6 +13,9 @@ from stories.core.months import month_before, month_label
 from stories.models import Channel, Kind, Perspective, Principle
 from stories.retros import charts
 from stories.retros.sparkline import sparkline
+
+if TYPE_CHECKING:
+    from stories.retros.shapes import MonthFigures
 
 HEADLINE_CARDS = (
     ("good", Kind.GOOD.label),
@@ -29,7 +32,7 @@ def _heat(value: int | None, peak: int) -> int:
     return max(1, math.ceil(4 * value / peak))
 
 
-def present_figures(figures: dict[str, Any], month: dt.date) -> dict[str, Any]:
+def present_figures(figures: MonthFigures, month: dt.date) -> dict[str, Any]:
     """Labels, shades and SVG for the figures dict, whether it is live or a frozen snapshot."""
     headline = figures["headline"]
     previous_label = month_label(month_before(month))
@@ -39,7 +42,7 @@ def present_figures(figures: dict[str, Any], month: dt.date) -> dict[str, Any]:
     ]
     heatmap = figures["heatmap"]
     peak = max(
-        (row[verdict] or 0 for row in heatmap["rows"] for verdict in ("honoured", "broken")), default=0
+        (count or 0 for row in heatmap["rows"] for count in (row["honoured"], row["broken"])), default=0
     )
     months = [dt.date.fromisoformat(f"{slug}-01") for slug in heatmap["months"]]
     month_names = [month_label(m, short=True) for m in months]
@@ -60,11 +63,11 @@ def present_figures(figures: dict[str, Any], month: dt.date) -> dict[str, Any]:
                     row["honoured_series"],
                     row["broken_series"],
                 ),
-                "series": list(zip(row["honoured_series"], row["broken_series"], strict=True)),
+                "cells": list(zip(row["honoured_series"], row["broken_series"], strict=True)),
             }
         )
     channel_labels = dict(Channel.choices)
-    channel_rows = [
+    channel_rows: list[dict[str, Any]] = [
         {**row, "label": channel_labels.get(row["channel"], row["channel"])}
         for row in figures["channels"]["rows"]
     ]
@@ -72,7 +75,7 @@ def present_figures(figures: dict[str, Any], month: dt.date) -> dict[str, Any]:
         "channel-chart",
         _("Stories per channel"),
         [
-            (row["label"], row["count"], charts.PALETTE[index % len(charts.PALETTE)])
+            (str(row["label"]), row["count"], charts.PALETTE[index % len(charts.PALETTE)])
             for index, row in enumerate(channel_rows)
         ]
         + [(_("Folded for privacy"), figures["channels"]["other"], charts.FOLDED)],
@@ -202,15 +205,14 @@ def present_trends(data: dict[str, Any]) -> dict[str, Any]:
                 "done": data["actions"]["done"][i],
                 "channels": [row["counts"][i] for row in data["channels"]["rows"]],
                 "channel_other": data["channels"]["other"][i],
-                "principle_other": (
-                    data["principles"]["other_honoured"][i],
-                    data["principles"]["other_broken"][i],
-                ),
             }
             for i, (label, slug_) in enumerate(zip(data["labels"], data["months"], strict=True))
         ],
         "channel_names": [channel_labels[row["channel"]] for row in data["channels"]["rows"]],
         "principle_rows": principle_rows,
+        "principle_other_cells": list(
+            zip(data["principles"]["other_honoured"], data["principles"]["other_broken"], strict=True)
+        ),
         "good_bad_chart": good_bad_chart,
         "share_chart": share_chart,
         "channel_chart": channel_chart,

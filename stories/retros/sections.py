@@ -9,17 +9,23 @@ import datetime as dt
 from typing import Any, cast
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Value
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stories.core.http import HtmxHttpRequest, TeamAccess
-from stories.core.months import current_month, is_first_month, month_after, month_before, month_label
+from stories.core.months import (
+    current_month,
+    has_ended,
+    is_first_month,
+    month_after,
+    month_before,
+    month_label,
+)
 from stories.karma.figures import month_section
 from stories.models import (
     ActionItem,
@@ -28,12 +34,29 @@ from stories.models import (
     Story,
     Team,
 )
-from stories.retros.figures import PRIVACY_FLOOR, figures_differ, has_stories, month_figures, ranked_stories
-from stories.retros.forms import ActionItemForm, NotesForm
+from stories.retros.due import due_month, status_of
+from stories.retros.figures import (
+    PRIVACY_FLOOR,
+    figures_differ,
+    has_stories,
+    month_figures,
+    ranked_stories,
+    read_snapshot,
+)
+from stories.retros.forms import ActionItemEditForm, ActionItemForm, DropForm, NotesForm, team_members
+from stories.retros.live import live_context
 from stories.retros.models import MAX_VOTES_PER_MEMBER
 from stories.retros.presentation import present_figures
 
 HIGHLIGHT_COUNT = 3
+# The voting list's first rows and its ceiling: a 5,000-story month stays a page, not 5 MB.
+CANDIDATES_SHOWN = 25
+MAX_CANDIDATES_SHOWN = 300
+
+
+def mine_filter(request: HttpRequest) -> User | None:
+    """The "mine" filter of the action items: ?mine=1 shows only the viewer's items."""
+    return person(request) if request.GET.get("mine") == "1" else None
 
 
 def person(request: HttpRequest) -> User:
@@ -42,13 +65,19 @@ def person(request: HttpRequest) -> User:
 
 
 def require_member(access: TeamAccess) -> None:
-    if not access.is_member:
-        raise PermissionDenied(_("Only the team's members take part in its retro."))
+    access.require(access.may_take_part, _("Only the team's members take part in its retro."))
 
 
-def require_lead(access: TeamAccess) -> None:
-    if not access.is_lead:
-        raise PermissionDenied(_("Only the team's lead can do this."))
+def require_notes_editor(access: TeamAccess) -> None:
+    access.require(access.may_edit_notes, _("Only the team's members write the retro's notes."))
+
+
+def require_closer(access: TeamAccess) -> None:
+    access.require(access.may_close_retro, _("Only the team's lead can do this."))
+
+
+def require_meeting_runner(access: TeamAccess) -> None:
+    access.require(access.may_run_meeting, _("Only the team's lead moves the meeting on."))
 
 
 def month_or_404(team: Team, month: dt.date) -> dt.date:
@@ -83,6 +112,12 @@ def base_context(
         "previous_month": None if is_first_month(month) else month_before(month),
         "next_month": month_after(month) if month < this_month else None,
         "is_current_month": month == this_month,
+        "status": status_of(retro),
+        "can_close": access.may_close_retro
+        and not (retro and retro.is_closed)
+        and has_ended(access.team, month),
+        # Only the running month's page points back to an unclosed last month.
+        "due_month": due_month(access.team) if month == this_month else None,
         "today": access.team.today(),
         "retro": retro,
         "is_closed": bool(retro and retro.is_closed),
@@ -92,40 +127,62 @@ def base_context(
 
 def figures_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> dict[str, Any]:
     live = month_figures(access.team, month, retro)
-    frozen = retro.snapshot["figures"] if retro and retro.is_closed and retro.snapshot else None
+    snapshot = read_snapshot(retro)
+    frozen = snapshot["figures"] if snapshot else None
     figures = frozen or live
     return {
         "figures": figures,
         "live_figures": live,
         "frozen": frozen is not None,
-        "frozen_at": retro.snapshot.get("frozen_at") if frozen and retro and retro.snapshot else None,
+        "frozen_at": snapshot["frozen_at"] if snapshot else None,
         "live_differs": frozen is not None and figures_differ(frozen, live),
         "has_stories": has_stories(figures),
         **present_figures(figures, month),
     }
 
 
+def shown_candidates(request: HttpRequest) -> int:
+    """How many voting candidates to list: the top ones first, more on "Show more" (bounded)."""
+    raw = request.GET.get("shown", "")
+    wanted = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else CANDIDATES_SHOWN
+    return min(max(wanted, CANDIDATES_SHOWN), MAX_CANDIDATES_SHOWN)
+
+
 def highlights_context(
-    request: HtmxHttpRequest, access: TeamAccess, month: dt.date, retro: Retro | None
+    request: HtmxHttpRequest,
+    access: TeamAccess,
+    month: dt.date,
+    retro: Retro | None,
+    shown: int = 0,
 ) -> dict[str, Any]:
-    """Voting candidates (the month's stories, most voted first) and the highlights leading the page."""
+    """Voting candidates (the month's top stories, most voted first) and the highlights leading the page.
+
+    A busy month has thousands of stories: the page lists the top `shown` and offers the next
+    ones through "Show more", never the whole month.
+    """
     team = access.team
+    shown = shown or CANDIDATES_SHOWN
     # The same ranking a closing retro freezes (retro_stats.highlight_votes).
-    stories = ranked_stories(team, month, retro).select_related("author")
+    # Tags too: every story opens in place, with its text, lesson and tags.
+    stories = ranked_stories(team, month, retro).select_related("author").prefetch_related("tags__principle")
     if retro is not None and retro.pk is not None:
         mine = Exists(RetroVote.objects.filter(retro=retro, story=OuterRef("pk"), voter=person(request)))
         stories = stories.annotate(mine=mine)
     else:
         stories = stories.annotate(mine=Value(False))
-    candidates = list(stories)
-    if retro is not None and retro.is_closed and retro.snapshot:
+    candidates = list(stories[: shown + 1])
+    more = len(candidates) > shown
+    candidates = candidates[:shown]
+    snapshot = read_snapshot(retro)
+    if snapshot is not None:
         # A closed retro keeps its frozen ranking; a story hidden since is not shown again.
-        frozen = retro.snapshot["figures"]["highlights"][:HIGHLIGHT_COUNT]
+        frozen = snapshot["figures"]["highlights"][:HIGHLIGHT_COUNT]
         still_published = {
             story.pk: story
             for story in Story.objects.published()
             .filter(team=team, pk__in=[row["story"] for row in frozen])
             .select_related("author")
+            .prefetch_related("tags__principle")
         }
         highlights = [{"story": still_published.get(row["story"]), "votes": row["votes"]} for row in frozen]
     else:
@@ -133,44 +190,74 @@ def highlights_context(
         voted = [story for story in candidates[:HIGHLIGHT_COUNT] if story.votes]  # type: ignore[attr-defined]
         highlights = [{"story": story, "votes": story.votes} for story in voted]  # type: ignore[attr-defined]
     votes_left = MAX_VOTES_PER_MEMBER
-    if retro is not None and access.is_member:
+    if retro is not None and access.may_take_part:
         votes_left = retro.votes_left_for(person(request))
     return {
         "candidates": candidates,
+        "more_candidates": min(shown + CANDIDATES_SHOWN, MAX_CANDIDATES_SHOWN) if more else 0,
         "highlights": highlights,
         "votes_left": votes_left,
         "max_votes": MAX_VOTES_PER_MEMBER,
-        "can_vote": access.is_member and not (retro and retro.is_closed),
+        "can_vote": access.may_take_part and not (retro and retro.is_closed),
     }
-
-
-def members(team: Team) -> list[Any]:
-    return list(get_user_model().objects.filter(memberships__team=team).order_by("first_name", "username"))
 
 
 def actions_context(
-    access: TeamAccess, month: dt.date, retro: Retro | None, form: ActionItemForm | None = None
+    access: TeamAccess,
+    month: dt.date,
+    retro: Retro | None,
+    form: ActionItemForm | None = None,
+    *,
+    mine_of: User | None = None,
+    edit_forms: dict[int, Any] | None = None,
+    drop_forms: dict[int, Any] | None = None,
+    item_errors: dict[int, str] | None = None,
 ) -> dict[str, Any]:
-    items = list(ActionItem.objects.for_retro_page(access.team, month))
+    items = ActionItem.objects.for_retro_page(access.team, month)
+    if mine_of is not None:
+        items = items.owned_by(mine_of)
     today = access.team.today()
+    edit_forms, drop_forms, item_errors = edit_forms or {}, drop_forms or {}, item_errors or {}
+    # The page already holds the team's members: every item's select reuses them.
+    people = list(team_members(access.team))
+    rows = []
+    for item in items:
+        editable = access.may_take_part and not item.is_done and not item.is_dropped
+        edit = edit_forms.get(item.pk) or ActionItemEditForm(instance=item, team=access.team, members=people)
+        rows.append(
+            {
+                "item": item,
+                "carried": item.is_carried_into(month),
+                "overdue": item.is_overdue_on(today),
+                "error": item_errors.get(item.pk, ""),
+                "form": edit if editable else None,
+                "drop_form": (drop_forms.get(item.pk) or DropForm(item=item)) if editable else None,
+            }
+        )
     return {
-        "action_items": [
-            {"item": item, "carried": item.is_carried_into(month), "overdue": item.is_overdue_on(today)}
-            for item in items
-        ],
-        "members": members(access.team),
-        "action_form": form or ActionItemForm(team=access.team),
-        "can_act": access.is_member,
-        "can_add_actions": access.is_member and not (retro and retro.is_closed),
+        "action_items": rows,
+        "mine_only": mine_of is not None,
+        "action_form": form or ActionItemForm(team=access.team, members=people),
+        "can_act": access.may_take_part,
+        "can_add_actions": access.may_take_part and not (retro and retro.is_closed),
     }
 
 
-def notes_context(access: TeamAccess, retro: Retro | None, form: NotesForm | None = None) -> dict[str, Any]:
+def notes_context(
+    access: TeamAccess, month: dt.date, retro: Retro | None, form: NotesForm | None = None
+) -> dict[str, Any]:
     notes = retro.notes if retro else ""
+    version = retro.notes_version if retro else 0
+    url = reverse("retro_notes", kwargs={"slug": access.team.slug, "month": month})
+    if form is not None:
+        form.fields["notes"].widget.attrs.update(NotesForm(autosave_url=url).fields["notes"].widget.attrs)
     return {
         "notes": notes,
-        "notes_form": form or NotesForm(initial={"notes": notes}),
-        "can_edit_notes": access.is_lead and not (retro and retro.is_closed),
+        "notes_version": version,
+        "notes_saved_at": timezone.localtime(timezone.now(), access.team.zone),
+        "notes_form": form or NotesForm(initial={"notes": notes, "version": version}, autosave_url=url),
+        # Everyone in the room writes the notes together; compare-and-set keeps every word.
+        "can_edit_notes": access.may_edit_notes and not (retro and retro.is_closed),
     }
 
 
@@ -179,7 +266,8 @@ def karma_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> di
 
     Retros closed before the section was frozen have no copy of it and show it live.
     """
-    frozen = retro.snapshot.get("karma") if retro and retro.is_closed and retro.snapshot else None
+    snapshot = read_snapshot(retro)
+    frozen = snapshot.get("karma") if snapshot else None
     if frozen is None:
         return {"karma": month_section(access.team, month), "karma_frozen": False}
     return {"karma": without_unpublished_titles(access.team, frozen), "karma_frozen": True}
@@ -215,11 +303,12 @@ def full_context(
     **forms: Any,
 ) -> dict[str, Any]:
     return {
+        **live_context(access.team.pk, month, mine=mine_filter(request) is not None),
         **base_context(request, access, month, retro),
         **figures_context(access, month, retro),
-        **highlights_context(request, access, month, retro),
-        **actions_context(access, month, retro, forms.get("action_form")),
-        **notes_context(access, retro, forms.get("notes_form")),
+        **highlights_context(request, access, month, retro, forms.get("shown", 0)),
+        **actions_context(access, month, retro, forms.get("action_form"), mine_of=mine_filter(request)),
+        **notes_context(access, month, retro, forms.get("notes_form")),
         **karma_context(access, month, retro),
     }
 
@@ -245,7 +334,7 @@ def section_response(
     elif section == "action-items":
         context.update(actions_context(access, month, retro))
     elif section == "notes":
-        context.update(notes_context(access, retro))
+        context.update(notes_context(access, month, retro))
     context[f"{section.replace('-', '_')}_error"] = error
     context.update(extra)
     return render(request, f"retros/retro.html#{section}", context)

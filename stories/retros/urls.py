@@ -3,7 +3,7 @@ import datetime as dt
 from django.urls import path, register_converter
 
 from stories.core.months import month_slug, parse_month
-from stories.retros import exports, participation, views
+from stories.retros import actions, exports, meeting, participation, polling, views
 
 
 class MonthConverter:
@@ -33,9 +33,8 @@ urlpatterns = [
     path(f"{retro}/stories/<int:story_id>/vote/", participation.retro_vote, name="retro_vote"),
     path(f"{retro}/stories/<int:story_id>/unvote/", participation.retro_unvote, name="retro_unvote"),
     path(f"{retro}/actions/", participation.action_item_create, name="action_item_create"),
-    path(
-        f"{retro}/actions/<int:item_id>/assign/", participation.action_item_assign, name="action_item_assign"
-    ),
+    path(f"{retro}/actions/<int:item_id>/edit/", actions.action_item_edit, name="action_item_edit"),
+    path(f"{retro}/actions/<int:item_id>/drop/", actions.action_item_drop, name="action_item_drop"),
     path(
         f"{retro}/actions/<int:item_id>/complete/",
         participation.action_item_complete,
@@ -45,8 +44,13 @@ urlpatterns = [
         f"{retro}/actions/<int:item_id>/reopen/", participation.action_item_reopen, name="action_item_reopen"
     ),
     path(f"{retro}/notes/", participation.retro_notes, name="retro_notes"),
+    path(f"{retro}/run/", meeting.meeting_start, name="meeting_start"),
+    path(f"{retro}/run/<slug:step>/", meeting.meeting_step, name="meeting_step"),
+    path(f"{retro}/run/<slug:step>/go/", meeting.meeting_go, name="meeting_go"),
+    path(f"{retro}/run/<slug:step>/timer/", meeting.meeting_timer, name="meeting_timer"),
     path(f"{retro}/close/", participation.retro_close, name="retro_close"),
     path(f"{retro}/reopen/", participation.retro_reopen, name="retro_reopen"),
+    path("retros/live/<int:team_id>/<month:month>/<str:view>/", polling.retro_live, name="retro_live"),
     path("teams/<slug:slug>/trends/", views.trends, name="trends"),
     path("retros/<month:month>/", views.retros_across_teams, name="retros_across_teams"),
 ]

@@ -13,51 +13,72 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from stories.core import policy
 from stories.core.htmx import render_page_or_partial
 from stories.core.http import HtmxHttpRequest, get_team_access
 from stories.core.months import current_month, is_first_month, month_after, month_before, month_label
-from stories.models import (
-    Kind,
-    Perspective,
-    Team,
-    is_moderator,
-)
+from stories.core.policy import asks
+from stories.models import Kind, Perspective, Team
 from stories.retros import charts
+from stories.retros.due import due_month, status_of
 from stories.retros.figures import KIND_PERSPECTIVE_CELLS, PRIVACY_FLOOR, cross_team, retro_index
 from stories.retros.forms import TrendsForm
 from stories.retros.presentation import present_trends
 from stories.retros.sections import (
+    base_context,
     existing_retro,
     full_context,
+    highlights_context,
     month_or_404,
+    shown_candidates,
 )
 from stories.retros.trends import trend_figures
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@asks()
 def retro_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     access = get_team_access(request, slug)
+    due = due_month(access.team)
     entries = retro_index(access.team)
     for entry in entries:
         entry["name"] = month_label(entry["month"])
-    return render(
-        request, "retros/retro_list.html", {"team": access.team, "access": access, "entries": entries}
-    )
+        entry["status"] = status_of(entry["retro"])
+        entry["is_due"] = entry["month"] == due
+    context = {
+        "team": access.team,
+        "access": access,
+        "entries": entries,
+        "due_month": due,
+        "due_name": month_label(due),
+        "due_is_running": due == current_month(access.team),
+    }
+    return render(request, "retros/retro_list.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@asks()
 def retro_detail(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)
     retro = existing_retro(access.team, month)
-    context = full_context(request, access, month, retro)
+    shown = shown_candidates(request)
+    if request.htmx and request.htmx.target == "highlights":
+        # "Show more": just the voting list, longer.
+        context = {
+            **base_context(request, access, month, retro),
+            **highlights_context(request, access, month, retro, shown),
+        }
+        return render(request, "retros/retro.html#highlights", context)
+    context = full_context(request, access, month, retro, shown=shown)
     return render_page_or_partial(request, "retros/retro.html", "retro", context)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@asks()
 def trends(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     access = get_team_access(request, slug)
     form = TrendsForm(request.GET or None)
@@ -79,8 +100,9 @@ def trends(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@asks(policy.can_compare_teams)
 def retros_across_teams(request: HtmxHttpRequest, month: dt.date) -> HttpResponse:
-    if not is_moderator(request.user):
+    if not policy.can_compare_teams(request.user):
         raise PermissionDenied(_("Only moderators compare teams."))
     teams = list(Team.objects.order_by("name"))
     # Teams live in different zones: a month is open once it has begun for at least one team.
@@ -88,6 +110,8 @@ def retros_across_teams(request: HtmxHttpRequest, month: dt.date) -> HttpRespons
     if month > latest:
         raise Http404(_("That month has not happened yet."))
     rows = cross_team(teams, month)
+    for row in rows:
+        row["status"] = status_of(row["retro"])
     chart = charts.bar_chart(
         "chart-teams",
         _("Good and bad service stories per team"),

@@ -83,21 +83,6 @@ class Team(models.Model):
 
         return timezone.localdate(timezone=self.zone)
 
-    def role_of(self, user: AnyUser) -> str | None:
-        if not user.is_authenticated:
-            return None
-        # Asked several times a request (can see? can moderate? can flag?): one query per
-        # team instance and user.
-        cache: dict[int, str | None] = self.__dict__.setdefault("_roles", {})
-        if user.pk not in cache:
-            cache[user.pk] = (
-                self.memberships.filter(user=user).values_list("role", flat=True).first()  # type: ignore[attr-defined]
-            )
-        return cache[user.pk]
-
-    def is_lead(self, user: AnyUser) -> bool:
-        return self.role_of(user) == Role.LEAD
-
 
 class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")

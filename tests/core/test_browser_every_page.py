@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.browser_checks import DESKTOP, PHONE, assert_accessible, assert_fits_phone
+from tests.browser_checks import DESKTOP, PHONE, assert_accessible, assert_fits_phone, assert_tap_targets
 from tests.every_page import build_busy_team, pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,7 +28,7 @@ def check(page, problems):
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     checks = [assert_accessible]
     if page.viewport_size["width"] == PHONE["width"]:
-        checks.append(assert_fits_phone)
+        checks += [assert_fits_phone, assert_tap_targets]
     for run in checks:
         try:
             run(page)

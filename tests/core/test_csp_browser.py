@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib import admin
 from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
@@ -156,10 +157,7 @@ def test_it_reports_no_csp_violation_in_the_admin(page, login, superuser, world)
     violations: list[str] = []
     login(superuser)
     urls = ["/admin/", "/admin/stories/story/add/", f"/admin/stories/story/{world['story_id']}/change/"]
-    urls += [
-        f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
-        for model in __import__("django.contrib.admin", fromlist=["site"]).site._registry
-    ]
+    urls += [f"/admin/{model._meta.app_label}/{model._meta.model_name}/" for model in admin.site._registry]
     for url in urls:
         _visit(page, url, violations, console)
     # The admin's own scripts at work: the changelist's select-all and the actions bar.

@@ -122,7 +122,8 @@ def test_it_leaves_nothing_fuzzy_or_empty_in_the_po_file(language: str) -> None:
     )
     entries = po.split("\n\n")[1:]  # the first entry is the header
     fuzzy = [entry for entry in entries if "#, fuzzy" in entry]
-    empty = [entry for entry in entries if re.search(r'^msgstr(\[\d\])? ""\n?(?!")', entry + "\n", re.M)]
+    # An empty msgstr: `msgstr ""` with no continuation line after it.
+    empty = [entry for entry in entries if re.search(r'^msgstr(\[\d\])? ""$(?!\n")', entry, re.M)]
     assert not fuzzy, f"{len(fuzzy)} fuzzy entries in {language}. {HOW_TO_FIX}\n" + "\n\n".join(fuzzy[:20])
     assert not empty, f"{len(empty)} untranslated entries in {language}. {HOW_TO_FIX}\n" + "\n\n".join(
         empty[:20]

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from stories.models import SequelLink, SequelOutcome, Story
+from tests.browser_checks import assert_accessible
 from tests.factories import StoryFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,6 +67,8 @@ def test_it_suggests_the_original_while_typing_and_links_it_in_one_click(page, l
     login(member)
     page.goto("/stories/new/")
     _fill_sequel(page, "Keys again")
+    # The nickname is one of the optional fields folded under one summary.
+    page.get_by_text("Went beyond, client nickname, anonymity (optional)").click()
     page.get_by_label("Client nickname").fill("The Locksmith's Aunt")
 
     suggestion = page.locator(f'#sequel-suggestions input[name="sequel_of"][value="{original.pk}"]')
@@ -89,3 +92,40 @@ def test_it_suggests_the_original_while_typing_and_links_it_in_one_click(page, l
         .get_by_text("Keys again")
         .is_visible()
     )
+
+
+def test_it_finds_the_later_story_by_typing_and_refuses_praise_from_bad_service(
+    page, login, member, team, original
+):
+    StoryFactory(
+        team=team,
+        author=member,
+        kind="bad",
+        title="Kept the locksmith waiting",
+        happened_on=timezone.localdate(),
+    )
+    later = StoryFactory(
+        team=team, author=member, title="The locksmith's aunt came back", happened_on=timezone.localdate()
+    )
+    login(member)
+    page.goto(f"/stories/{original.pk}/sequels/link/")
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_label("Find the later story").fill("locksmith")
+    candidates = page.locator("#sequel-candidates")
+    candidates.get_by_text("Kept the locksmith waiting").wait_for()
+    assert candidates.locator("input[name=sequel]").count() == 2
+    assert page.evaluate("window.__sameDocument === true")  # swapped in place by htmx
+
+    page.get_by_label("Kept the locksmith waiting").check()
+    page.get_by_label("What came of it").select_option(SequelOutcome.THANKS)
+    page.get_by_role("button", name="Link as a sequel").click()
+    page.get_by_text("cannot follow from a bad-service story").wait_for()
+    assert not SequelLink.objects.exists()
+    assert_accessible(page)  # the refusal, swapped in
+
+    page.get_by_label("Find the later story").fill("aunt came")
+    candidates.get_by_text("Kept the locksmith waiting").wait_for(state="detached")
+    page.get_by_label(later.title).check()
+    page.get_by_role("button", name="Link as a sequel").click()
+    page.wait_for_url(f"**/stories/{original.pk}/")
+    assert SequelLink.objects.get().sequel == later

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from stories.core.policy import is_team_lead
 from stories.models import (
     ActionItem,
     Flag,
@@ -256,4 +257,4 @@ def test_it_adds_a_membership_from_the_team_page(superuser_client, team):
         },
     )
     assert response.status_code == 302
-    assert team.is_lead(user)
+    assert is_team_lead(user, team)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.test import Client
 
 from stories.models import Flag, FlagReason, IllegalTransition, ModerationEvent, Status, Story
-from tests.factories import StoryFactory, UserFactory
+from tests.factories import MembershipFactory, StoryFactory, UserFactory
+from tests.log.story_forms import story_post
 
 TITLE = "Something I took back"
 OTHERS = ["lead_client", "moderator_client", "superuser_client", "colleague_client", "outsider_client"]
@@ -17,8 +19,6 @@ MODERATION_ACTIONS = ["approve", "reject", "hide", "restore", "redact", "dismiss
 
 @pytest.fixture
 def colleague_client(team):
-    from tests.factories import MembershipFactory
-
     user = UserFactory(username="colleague")
     MembershipFactory(user=user, team=team)
     client = Client()
@@ -94,8 +94,6 @@ def test_it_leaves_it_out_of_the_queue_the_stream_and_search(request, viewer, wi
 
 
 def test_it_refuses_it_as_the_original_of_a_sequel(lead_client, team, withdrawn):
-    from tests.log.story_forms import story_post
-
     response = lead_client.post(
         "/stories/new/", story_post(team, sequel_of=withdrawn.pk, sequel_outcome="returned")
     )
@@ -125,9 +123,7 @@ def test_it_shows_it_in_the_admin_to_superusers_only(superuser_client, moderator
     moderator.is_staff = True
     moderator.save()
     moderator.user_permissions.add(
-        *__import__("django.contrib.auth.models", fromlist=["Permission"]).Permission.objects.filter(
-            codename__in=["view_story", "view_moderationevent", "view_flag"]
-        )
+        *Permission.objects.filter(codename__in=["view_story", "view_moderationevent", "view_flag"])
     )
     staff = Client()
     staff.force_login(moderator)

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stories.core.months import add_months
+from stories.core.months import add_months, month_label
 from tests.factories import RetroFactory, StoryFactory
 from tests.retros.helpers import is_login_redirect
 
@@ -57,3 +57,17 @@ def test_it_lets_superusers_in(superuser_client, last_month, team, other_team):
 def test_it_answers_404_for_a_future_month(moderator_client, team, this_month):
     assert moderator_client.get(url_for(this_month)).status_code == 200
     assert moderator_client.get(url_for(add_months(this_month, 1))).status_code == 404
+
+
+def test_it_shows_a_closed_retros_frozen_figures_like_its_list_and_page(
+    moderator_client, lead_client, team, last_month, month_stories
+):
+    lead_client.post(reverse("retro_close", kwargs={"slug": team.slug, "month": last_month}))
+    StoryFactory(team=team, happened_on=last_month, kind="bad")  # logged after closing
+    table = moderator_client.get(url_for(last_month)).content.decode().split('id="teams-table"')[1]
+    front_desk = table.split("Front Desk")[1].split("</tr>")[0]
+    assert [cell.split(">")[-1] for cell in front_desk.split("</td>")[:3]] == ["6", "4", "2"]
+    assert "Closed" in front_desk and "figures as closed" in front_desk
+    listing = lead_client.get(reverse("retro_list", kwargs={"slug": team.slug})).content.decode()
+    row = listing.split(month_label(last_month) + "</a>")[1].split("</tr>")[0]
+    assert "Closed" in row and ">6</td>" in row

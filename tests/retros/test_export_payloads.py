@@ -15,6 +15,7 @@ import pytest
 
 from stories.models import Principle, Team
 from stories.retros.export_text import md_block, md_inline
+from tests.bodies import text_of as response_text
 from tests.factories import ActionItemFactory, RetroFactory, StoryFactory
 from tests.retros.helpers import month_url
 
@@ -112,7 +113,7 @@ def test_it_keeps_formulas_out_of_every_csv_cell(member_client, team, last_month
         StoryFactory(team=team, happened_on=last_month, title=formula)
     rows = list(
         csv.DictReader(
-            io.StringIO(member_client.get(month_url("retro_csv", team, last_month)).content.decode())
+            io.StringIO(response_text(member_client.get(month_url("retro_csv", team, last_month))))
         )
     )
     titles = {row["title"] for row in rows}

@@ -1,4 +1,4 @@
-"""POST .../actions/ (create), .../actions/<id>/assign|complete|reopen/: action items."""
+"""POST .../actions/ (create), .../actions/<id>/edit|drop|complete|reopen/: action items."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def item_url(name, team, month, item):
     return month_url(name, team, month, item_id=item.pk)
 
 
-ITEM_VIEWS = ("action_item_assign", "action_item_complete", "action_item_reopen")
+ITEM_VIEWS = ("action_item_edit", "action_item_drop", "action_item_complete", "action_item_reopen")
 
 
 def test_it_refuses_get(member_client, create_url, team, last_month, item):
@@ -99,24 +99,103 @@ def test_it_asks_for_the_action_text(member_client, create_url):
     assert not ActionItem.objects.exists()
 
 
-def test_it_assigns_an_owner_and_due_date(member_client, lead, team, last_month, item):
+def edit(item, **fields):
+    data = {"text": item.text, "owner": "", "due_on": "", "version": item.version, **fields}
+    return {f"item-{item.pk}-{name}": value for name, value in data.items()}
+
+
+def test_it_edits_text_owner_and_due_date_in_place(member_client, lead, team, last_month, item):
     html = member_client.post(
-        item_url("action_item_assign", team, last_month, item),
-        {"owner": lead.pk, "due_on": "2031-03-04"},
+        item_url("action_item_edit", team, last_month, item),
+        edit(item, text="Greet callers by name", owner=lead.pk, due_on="2031-03-04"),
         **HTMX,
     ).content.decode()
     item.refresh_from_db()
-    assert item.owner == lead and item.due_on == dt.date(2031, 3, 4)
+    assert (item.text, item.owner, item.due_on, item.version) == (
+        "Greet callers by name",
+        lead,
+        dt.date(2031, 3, 4),
+        1,
+    )
     assert "due 4 Mar 2031" in html
+
+
+def test_it_renders_one_form_per_item_from_its_django_form(member_client, team, last_month, item):
+    html = member_client.get(month_url("retro_detail", team, last_month)).content.decode()
+    form = html.split(f'action="{item_url("action_item_edit", team, last_month, item)}"')[1].split("</form>")[
+        0
+    ]
+    assert f'name="item-{item.pk}-text"' in form and f'name="item-{item.pk}-owner"' in form
+    assert f'name="item-{item.pk}-due_on"' in form and f'name="item-{item.pk}-version" value="0"' in form
 
 
 def test_it_refuses_an_owner_from_outside_the_team(member_client, outsider, team, last_month, item):
     html = member_client.post(
-        item_url("action_item_assign", team, last_month, item), {"owner": outsider.pk}, **HTMX
+        item_url("action_item_edit", team, last_month, item), edit(item, owner=outsider.pk), **HTMX
     ).content.decode()
     item.refresh_from_db()
     assert item.owner is None
     assert "Select a valid choice" in html
+
+
+def test_it_never_overwrites_a_newer_edit(member_client, lead_client, lead, team, last_month, item):
+    stale = edit(item, text="Greet every caller by first name")
+    lead_client.post(item_url("action_item_edit", team, last_month, item), edit(item, owner=lead.pk))
+    response = member_client.post(item_url("action_item_edit", team, last_month, item), stale)
+    html = response.content.decode()
+    item.refresh_from_db()
+    assert item.owner == lead and item.text == "Greet every caller by name"
+    assert response.status_code == 409 and "while you were editing" in html
+    # The member's text stays in the form, now on top of version 1, ready to resend.
+    assert "Greet every caller by first name" in html and f'name="item-{item.pk}-version" value="1"' in html
+
+
+def test_it_drops_an_item_with_a_reason_and_keeps_it(
+    member_client, member, team, last_month, item, this_month
+):
+    url = item_url("action_item_drop", team, last_month, item)
+    html = member_client.post(url, {f"drop-{item.pk}-reason": ""}, **HTMX).content.decode()
+    assert "This field is required" in html
+    html = member_client.post(
+        url, {f"drop-{item.pk}-reason": "The phone system does it now"}, **HTMX
+    ).content.decode()
+    item.refresh_from_db()
+    assert item.is_dropped and item.dropped_by == member and ActionItem.objects.filter(pk=item.pk).exists()
+    assert "Dropped" in html and "The phone system does it now" in html and f"<del>{item.text}</del>" in html
+    # Like a done one, it stays listed (as dropped) in the month it was dropped in, then no more.
+    assert ActionItem.objects.for_retro_page(team, this_month).filter(pk=item.pk).exists()
+    assert not ActionItem.objects.for_retro_page(team, add_months(this_month, 1)).filter(pk=item.pk).exists()
+    assert not ActionItem.objects.filter(pk=item.pk).open().exists()
+
+
+def test_it_filters_to_my_items(member_client, member, lead, team, last_month):
+    retro = RetroFactory(team=team, month=last_month)
+    ActionItemFactory(retro=retro, text="Mine to do", owner=member)
+    ActionItemFactory(retro=retro, text="Leo's to do", owner=lead)
+    url = month_url("retro_detail", team, last_month)
+    assert "Leo&#x27;s to do" in member_client.get(url).content.decode()
+    mine = member_client.get(url + "?mine=1").content.decode()
+    assert "Mine to do" in mine and "Leo&#x27;s to do" not in mine and "Show everyone" in mine
+
+
+def test_it_emails_the_owner_when_assigned(
+    member_client, lead, team, last_month, item, mailoutbox, django_capture_on_commit_callbacks
+):
+    lead.email = "leo@example.com"
+    lead.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        member_client.post(item_url("action_item_edit", team, last_month, item), edit(item, owner=lead.pk))
+        member_client.post(
+            item_url("action_item_edit", team, last_month, item), edit(item, owner=lead.pk, version=1)
+        )
+        member_client.post(
+            month_url("action_item_create", team, last_month),
+            {"text": "Call back Mrs Diaz", "owner": lead.pk},
+        )
+    assert [mail.to for mail in mailoutbox] == [["leo@example.com"], ["leo@example.com"]]
+    assert (
+        "Greet every caller by name" in mailoutbox[0].body and "Call back Mrs Diaz" in mailoutbox[1].subject
+    )
 
 
 def test_it_completes_and_reopens(member_client, team, last_month, item):

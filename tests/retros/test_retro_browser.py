@@ -85,17 +85,20 @@ def test_it_adds_assigns_and_completes_an_action_item_in_place(
     assert still_same_document(page)
 
 
-def test_it_closes_and_reopens_the_retro_in_place(page, login, lead, team, last_month, month_stories):
+def test_it_closes_after_confirming_and_reopens_in_place(page, login, lead, team, last_month, month_stories):
     login(lead)
     page.goto(retro_path(team, last_month))
-    mark_page(page)
-    page.get_by_role("button", name="Close retro").click()
+    page.get_by_role("link", name="Close retro…").click()
+    page.get_by_role("heading", name=re.compile("^Close the .* retro\\?$")).wait_for()
+    assert not Retro.objects.filter(closed_at__isnull=False).exists()  # asking closes nothing
+    page.get_by_role("button", name="Yes, close the retro").click()
     page.get_by_role("button", name="Reopen retro").wait_for()
     assert "frozen" in page.locator("#frozen-note").inner_text()
     assert Retro.objects.get(team=team, month=last_month).is_closed
     assert page.get_by_role("button", name=re.compile("☆ Vote")).count() == 0
+    mark_page(page)
     page.get_by_role("button", name="Reopen retro").click()
-    page.get_by_role("button", name="Close retro").wait_for()
+    page.get_by_role("link", name="Close retro…").wait_for()
     assert not Retro.objects.get(team=team, month=last_month).is_closed
     assert still_same_document(page)
 
@@ -335,7 +338,7 @@ def test_it_screenshots_a_retro_and_its_print_view(page, login, lead, member, te
     target = DOCS if os.environ.get("SAVE_SCREENSHOTS") == "1" else tmp_path
     target.mkdir(exist_ok=True)
     page.screenshot(path=str(target / "retro.png"), full_page=True)
-    close_button = page.get_by_role("button", name="Close retro")
+    close_button = page.get_by_role("link", name="Close retro…")
     assert close_button.is_visible()
     page.emulate_media(media="print")
     assert not page.get_by_role("navigation", name="Main").is_visible()

@@ -13,6 +13,7 @@ import io
 import pytest
 
 from stories.models import Principle
+from tests.bodies import text_of
 from tests.factories import MembershipFactory, StoryFactory, UserFactory
 from tests.retros.helpers import month_url
 
@@ -24,7 +25,7 @@ COLUMNS = ("title", "author", "principles honoured", "principles broken")
 
 
 def _rows(response) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return list(csv.DictReader(io.StringIO(text_of(response))))
 
 
 @pytest.mark.parametrize("column", COLUMNS)

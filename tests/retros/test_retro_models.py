@@ -9,7 +9,7 @@ import time_machine
 
 from stories.core.months import month_after, month_before
 from stories.models import ActionItem, Retro, RetroVote, Status
-from stories.retros.models import RetroStateError
+from stories.retros.models import ActionItemConflict, RetroStateError
 from tests.factories import ActionItemFactory, RetroFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -110,11 +110,20 @@ def test_it_completes_and_reopens_an_item_once(retro, member):
     assert ActionItem.objects.get(pk=item.pk).done_at is None
 
 
-def test_it_assigns_an_owner_and_due_date(retro, member, lead):
-    item = ActionItemFactory(retro=retro)
-    item.assign(owner=member, due_on=dt.date(2030, 1, 2), by=lead)
+def test_it_edits_by_compare_and_set(retro, member, lead):
+    item = ActionItemFactory(retro=retro, text="Call back")
+    item.edit(text="Call back today", owner=member, due_on=dt.date(2030, 1, 2), base_version=0, by=lead)
     item.refresh_from_db()
-    assert item.owner == member and item.due_on == dt.date(2030, 1, 2)
+    assert (item.text, item.owner, item.due_on, item.version) == (
+        "Call back today",
+        member,
+        dt.date(2030, 1, 2),
+        1,
+    )
+    stale = ActionItem.objects.get(pk=item.pk)
+    with pytest.raises(ActionItemConflict):
+        stale.edit(text="Older idea", owner=None, due_on=None, base_version=0, by=member)
+    assert ActionItem.objects.get(pk=item.pk).text == "Call back today"
 
 
 def test_it_carries_open_items_of_earlier_months_first(team, last_month, member):

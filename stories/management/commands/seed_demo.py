@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from stories.apps import optimize_sqlite
 from stories.demo import data as demo_data
 from stories.demo.builder import DEBUG_ONLY_MESSAGE, DemoWriter, Written, ensure_people, ensure_teams
 from stories.models import Status, Story
@@ -29,6 +30,8 @@ class Command(BaseCommand):
                 written = None
             else:
                 written = DemoWriter(teams, users).write()
+        if written is not None:
+            optimize_sqlite(analyze=True)
         if options["verbosity"] >= 1:
             self.report(written, existing, added_teams + added_people)
 

@@ -1,0 +1,84 @@
+"""bench-results.json and docs/benchmarks.md from one benchmark run."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+from pathlib import Path
+from typing import Any
+
+
+def write_report(
+    out: Path,
+    args: argparse.Namespace,
+    engine: str,
+    machine: str,
+    generated: dict[str, Any],
+    results: dict[str, Any],
+) -> None:
+    baseline_rps = statistics.median(row["baseline_rps"] for row in results.values())
+    shaped = {
+        "size": args.size,
+        "engine": engine,
+        "baseline_rps": baseline_rps,
+        "generated_seconds": generated["seconds"],
+        "pages": {
+            name: {
+                "queries": row["queries"],
+                "server_ms": row["server_ms"],
+                "pct_of_baseline": row["pct_of_baseline"],
+                "p99_ms": row["p99_ms"],
+                "html_kb": row["html_kb"],
+            }
+            for name, row in results.items()
+        },
+    }
+    (out / "bench-results.json").write_text(json.dumps(shaped, indent=2) + "\n")
+    # Every size measured so far, so the table shows the sizes side by side.
+    history = out / "docs" / "benchmarks.json"
+    runs = json.loads(history.read_text()) if history.exists() else {}
+    runs[str(args.size)] = shaped
+    history.write_text(json.dumps(runs, indent=2) + "\n")
+    _write_markdown(out / "docs" / "benchmarks.md", runs, args, engine, machine)
+
+
+def _write_markdown(
+    path: Path, runs: dict[str, Any], args: argparse.Namespace, engine: str, machine: str
+) -> None:
+    sizes = sorted(runs, key=int)
+    names = list(runs[sizes[-1]]["pages"])
+    lines = [
+        "# Benchmarks",
+        "",
+        f"`make bench SIZE=N` on {machine}, {engine}, gunicorn with {args.workers} sync workers and "
+        f"{args.clients} concurrent clients (the load generator runs on the same machine). "
+        f"Each page runs {args.rounds}× {args.seconds:g} s interleaved with the baseline page "
+        "(base.html and 20 rows, a view that exists only in scripts/bench/settings.py).",
+        "",
+        "server ms: median of single requests; % of baseline: requests per second under load, "
+        "against the baseline measured in the same rounds; p99 under load.",
+        "",
+        f"Written {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC.",
+        "",
+    ]
+    header = "| page | queries | " + " | ".join(f"ms at {int(s):,} | % of baseline | p99 ms" for s in sizes)
+    lines += [header + " | HTML KB |", "| --- " * (3 + 3 * len(sizes)) + "|"]
+    for name in names:
+        cells = [name, str(runs[sizes[-1]]["pages"][name]["queries"])]
+        for size in sizes:
+            row = runs[size]["pages"].get(name)
+            cells += (
+                [str(row["server_ms"]), f"{row['pct_of_baseline']} %", str(row["p99_ms"])]
+                if row
+                else ["–"] * 3
+            )
+        cells.append(str(runs[sizes[-1]]["pages"][name]["html_kb"]))
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "Generation: " + ", ".join(f"{int(s):,} stories in {runs[s]['generated_seconds']} s" for s in sizes),
+        "",
+    ]
+    path.write_text("\n".join(lines))

@@ -1,0 +1,263 @@
+"""`make bench SIZE=…`: generate data, serve it with gunicorn, measure every page against a baseline.
+
+    .venv/bin/python scripts/bench/run.py --size 10000
+    BENCH_DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python scripts/bench/run.py --size 10000
+
+The database is the benchmark's own (`bench_service_retro` on the local PostgreSQL unless
+BENCH_DATABASE_URL says otherwise): it is dropped and created again. Each page is measured
+in rounds that alternate the baseline page and that page under the same load, so a busy
+machine slows both alike; the table reports each page against the baseline of its own rounds.
+Writes docs/benchmarks.md and bench-results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/bench_service_retro"
+PORT = 8765
+
+
+def _environment(database_url: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "scripts.bench.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def _recreate_database(url: str) -> None:
+    if not url.startswith("postgres"):
+        path = Path(url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    if not name.startswith("bench_"):
+        raise SystemExit(f"Refusing to drop {name!r}: the benchmark's database name starts with bench_.")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def _prepare(size: int) -> dict[str, Any]:
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+    from django.core.management import call_command
+
+    from scripts.bench.generate import generate
+    from stories.models import Story, Team
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # production settings: hashed files
+    made = generate(size)
+    users = get_user_model().objects
+    lead = users.get(username="person0000")  # lead of the big team
+    member = users.get(username="person0001")
+    moderator = users.get(username="person0002")
+    moderator.user_permissions.add(Permission.objects.get(codename="moderate_story"))
+    team = Team.objects.get(slug="team-000")
+    month = (team.today().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+    linked = Story.objects.filter(team=team, status="published", first_sequel_on__isnull=False).first()
+    story = linked or Story.objects.filter(team=team, status="published").first()
+    assert story is not None
+    retro = f"/teams/{team.slug}/retros/{month}"
+    pages = {
+        "baseline": ("/bench/baseline/", member),
+        "dashboard": ("/", member),
+        "story list": ("/stories/", member),
+        "story list ?q=refund": ("/stories/?q=refund", member),
+        "story list, page 10": ("/stories/?page=10", member),
+        "story detail": (f"/stories/{story.pk}/", member),
+        "story form": ("/stories/new/", member),
+        "retro list": (f"/teams/{team.slug}/retros/", member),
+        "retro month": (f"{retro}/", member),
+        "retro .md": (f"{retro}.md", member),
+        "retro .csv": (f"{retro}.csv", member),
+        "trends, 36 months": (f"/teams/{team.slug}/trends/?months=36", member),
+        "karma": (f"/teams/{team.slug}/karma/", member),
+        "moderation queue": ("/moderation/", lead),
+        "cross-team": (f"/retros/{month}/", moderator),
+    }
+    return {"generated": made, "pages": pages}
+
+
+def _session_cookie(user: Any) -> str:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+def _count_queries(path: str, user: Any) -> tuple[int, int]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert response.status_code == 200, (path, response.status_code)
+    return len(queries.captured_queries), len(body)
+
+
+def _get(conn: http.client.HTTPConnection, path: str, cookie: str) -> float:
+    began = time.perf_counter()
+    conn.request("GET", path, headers={"Cookie": f"sessionid={cookie}", "Host": "127.0.0.1"})
+    response = conn.getresponse()
+    response.read()
+    if response.status != 200:
+        raise RuntimeError(f"{path}: HTTP {response.status}")
+    return (time.perf_counter() - began) * 1000
+
+
+def _load(path: str, cookie: str, clients: int, seconds: float) -> list[float]:
+    """`clients` keep-alive connections requesting `path` for `seconds`; every latency in ms."""
+    latencies: list[float] = []
+    stop = time.perf_counter() + seconds
+    lock = threading.Lock()
+
+    def worker() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        mine = []
+        while time.perf_counter() < stop:
+            mine.append(_get(conn, path, cookie))
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies
+
+
+def _serial_ms(path: str, cookie: str, repeat: int) -> float:
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+    _get(conn, path, cookie)  # warm
+    times = [_get(conn, path, cookie) for _ in range(repeat)]
+    conn.close()
+    return statistics.median(times)
+
+
+def _p99(latencies: list[float]) -> float:
+    ordered = sorted(latencies)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def _measure(pages: dict[str, Any], cookies: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
+    base_path, base_user = pages["baseline"]
+    results: dict[str, Any] = {}
+    for name, (path, user) in pages.items():
+        cookie = cookies[user.username]
+        base_cookie = cookies[base_user.username]
+        page_lat: list[float] = []
+        base_lat: list[float] = []
+        for _round in range(args.rounds):
+            base_lat += _load(base_path, base_cookie, args.clients, args.seconds)
+            page_lat += _load(path, cookie, args.clients, args.seconds)
+        page_rps = len(page_lat) / (args.rounds * args.seconds)
+        base_rps = len(base_lat) / (args.rounds * args.seconds)
+        results[name] = {
+            "server_ms": round(_serial_ms(path, cookie, args.repeat), 1),
+            "baseline_ms": round(_serial_ms(base_path, base_cookie, args.repeat), 1),
+            "rps": round(page_rps, 1),
+            "baseline_rps": round(base_rps, 1),
+            "pct_of_baseline": round(100 * page_rps / base_rps) if base_rps else None,
+            "p99_ms": round(_p99(page_lat), 1),
+        }
+        print(f"  {name:<22} {results[name]}", flush=True)
+    return results
+
+
+def _start_gunicorn(env: dict[str, str], workers: int) -> subprocess.Popen[bytes]:
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    command = [gunicorn, "service_retro.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{PORT}"]
+    command += ["--chdir", str(ROOT), "--keep-alive", "30", "--log-level", "warning"]
+    server = subprocess.Popen(command, env=env)  # noqa: S603 - our own command line
+    for _attempt in range(100):
+        try:
+            http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--seconds", type=float, default=3.0, help="length of each load phase")
+    parser.add_argument("--rounds", type=int, default=2, help="baseline/page alternations per page")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=9, help="serial requests for server_ms")
+    parser.add_argument("--out", default=str(ROOT))
+    args = parser.parse_args()
+
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    if url == "sqlite":
+        url = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+    env = _environment(url)
+    os.environ.update(env)
+    _recreate_database(url)
+    print(f"Generating {args.size} stories in {url.rsplit('/', 1)[-1]}…", flush=True)
+    prepared = _prepare(args.size)
+    pages = prepared["pages"]
+    counts = {name: _count_queries(path, user) for name, (path, user) in pages.items()}
+    cookies = {user.username: _session_cookie(user) for _path, user in pages.values()}
+    from django.db import connections
+
+    connections.close_all()
+    server = _start_gunicorn(env, args.workers)
+    try:
+        results = _measure(pages, cookies, args)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    for name, (queries, size) in counts.items():
+        results[name].update(queries=queries, html_kb=round(size / 1024, 1))
+    _write(args, url, prepared["generated"], results)
+
+
+def _write(args: argparse.Namespace, url: str, generated: dict[str, Any], results: dict[str, Any]) -> None:
+    from scripts.bench.report import write_report
+
+    engine = "PostgreSQL" if url.startswith("postgres") else "SQLite"
+    machine = f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.python_implementation()} {platform.python_version()}"
+    write_report(Path(args.out), args, engine, machine, generated, results)
+
+
+if __name__ == "__main__":
+    main()
