@@ -58,6 +58,8 @@ worker: $(VENV)/.runtime
 
 # Both cores: pytest-xdist runs the suite in two processes (TEST_WORKERS=0 runs it in one).
 TEST_WORKERS ?= 2
+# The same hash seed in every worker, so each collects the same parametrised tests.
+test: export PYTHONHASHSEED ?= 0
 
 test: $(VENV)/.dev $(MO)
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
