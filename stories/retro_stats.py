@@ -6,10 +6,10 @@ Python only reshapes the handful of aggregate rows (one per month, principle or 
 The figures are plain JSON-able dicts (ints, strings, lists) so that closing a retro can
 freeze them in Retro.snapshot and the page can render a frozen retro and a live one alike.
 
-Privacy floor: a breakdown cell (principle x verdict, channel, kind x perspective) that rests on
-fewer than PRIVACY_FLOOR distinct authors in its month would single people out, so it is
-folded into "other" (its value becomes None and is added to the folded total). Headline
-totals are never folded.
+Privacy floor: whether a breakdown cell (principle x verdict, channel, kind x perspective) is
+shown or folded into "other" (its value becomes None and is added to the folded total) is
+decided by stories.privacy_floor from counts members can see for themselves; the queries here
+only supply those counts (CONTRIBUTOR_FACTS). Headline totals are never folded.
 """
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ from stories.models import (
 )
 from stories.models.story import StoryQuerySet
 from stories.months import month_after, month_before, months_ending
+from stories.privacy_floor import PRIVACY_FLOOR, Audience, CellFacts, shown
 
-PRIVACY_FLOOR = 3
+__all__ = ["PRIVACY_FLOOR"]
+
 SPARKLINE_MONTHS = 12
 TREND_MONTHS_DEFAULT = 12
 TREND_MONTHS_MIN = 3
@@ -91,13 +93,22 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def _published(team: Team) -> StoryQuerySet:
+def published_stories(team: Team) -> StoryQuerySet:
     return Story.objects.published().filter(team=team)
 
 
-def _floored(count: int, authors: int) -> int | None:
-    """The cell's count, or None when it rests on too few people to show."""
-    return count if count == 0 or authors >= PRIVACY_FLOOR else None
+def cell_facts(prefix: str = "") -> dict[str, Any]:
+    """The public facts of a cell (see privacy_floor.CellFacts): never who wrote an anonymous story."""
+    return {
+        "count": Count("pk"),
+        "named_authors": Count(f"{prefix}author", distinct=True, filter=Q(**{f"{prefix}anonymous": False})),
+        "anonymous": Count("pk", filter=Q(**{f"{prefix}anonymous": True})),
+    }
+
+
+def floored(row: dict[str, Any], audience: Audience = Audience.TEAM) -> int | None:
+    """The cell's count, or None when the privacy floor folds it."""
+    return shown(CellFacts.from_row(row), audience)
 
 
 def _change(now: int, before: int) -> dict[str, int]:
@@ -125,14 +136,14 @@ def headline(team: Team, month_start: dt.date) -> dict[str, Any]:
     }
     # Only people who signed a story are counted: with anonymous authors in the count, a
     # reader could match it against the names in the story list and tell who wrote the
-    # anonymous story. (The privacy floor still counts every author; it is never shown.)
+    # anonymous story.
     aggregates: dict[str, Any] = {
         "named_contributors": Count("author", distinct=True, filter=this & Q(anonymous=False))
     }
     for key, condition in splits.items():
         aggregates[f"{key}_now"] = Count("pk", filter=this & condition)
         aggregates[f"{key}_prev"] = Count("pk", filter=before & condition)
-    row = _published(team).filter(happened_on__gte=previous, happened_on__lt=month_after(month_start))
+    row = published_stories(team).filter(happened_on__gte=previous, happened_on__lt=month_after(month_start))
     figures = row.aggregate(**aggregates)
     result: dict[str, Any] = {key: _change(figures[f"{key}_now"], figures[f"{key}_prev"]) for key in splits}
     result["named_contributors"] = figures["named_contributors"]
@@ -140,7 +151,7 @@ def headline(team: Team, month_start: dt.date) -> dict[str, Any]:
 
 
 def _principle_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """Tags per principle, month and verdict, with the distinct authors behind each cell."""
+    """Tags per principle, month and verdict, with the public facts behind each cell."""
     return list(
         StoryPrinciple.objects.filter(
             story__team=team,
@@ -150,7 +161,7 @@ def _principle_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str,
         )
         .annotate(month=TruncMonth("story__happened_on"))
         .values("principle_id", "month", "verdict")
-        .annotate(count=Count("pk"), authors=Count("story__author", distinct=True))
+        .annotate(**cell_facts("story__"))
         .order_by()
     )
 
@@ -169,7 +180,7 @@ def _principle_rows(
     folded_cells = [0] * len(months)
     for cell in cells:
         position = index[_as_date(cell["month"])]
-        value = _floored(cell["count"], cell["authors"])
+        value = floored(cell)
         series[cell["principle_id"]][cell["verdict"]][position] = value
         if value is None:
             other[cell["verdict"]][position] += cell["count"]
@@ -215,16 +226,16 @@ def heatmap(team: Team, month_start: dt.date) -> dict[str, Any]:
 def channels(team: Team, month_start: dt.date) -> dict[str, Any]:
     rows = {
         row["channel"]: row
-        for row in _published(team)
+        for row in published_stories(team)
         .in_month(month_start)
         .values("channel")
-        .annotate(count=Count("pk"), authors=Count("author", distinct=True))
+        .annotate(**cell_facts())
         .order_by()
     }
     result: dict[str, Any] = {"rows": [], "other": 0, "folded": 0}
     for channel in Channel.values:
-        row = rows.get(channel, {"count": 0, "authors": 0})
-        value = _floored(row["count"], row["authors"])
+        row = rows.get(channel, {})
+        value = floored(row)
         if value is None:
             result["other"] += row["count"]
             result["folded"] += 1
@@ -305,7 +316,7 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
     this_month = current_month(team)
     per_month = {
         _as_date(row["month"]): row
-        for row in _published(team)
+        for row in published_stories(team)
         .filter(happened_on__lt=month_after(this_month))
         .annotate(month=TruncMonth("happened_on"))
         .values("month")
@@ -358,7 +369,7 @@ def trend_figures(team: Team, months: int) -> dict[str, Any]:
     history = months_ending(window[-1], months + ROLLING_WINDOW - 1)
     per_month = {
         _as_date(row["month"]): row
-        for row in _published(team)
+        for row in published_stories(team)
         .filter(happened_on__gte=history[0], happened_on__lt=end)
         .annotate(month=TruncMonth("happened_on"))
         .values("month")
@@ -406,15 +417,15 @@ def _channel_trend(team: Team, window: Sequence[dt.date]) -> dict[str, Any]:
     other = [0] * len(window)
     folded = [0] * len(window)
     for row in (
-        _published(team)
+        published_stories(team)
         .filter(happened_on__gte=window[0], happened_on__lt=month_after(window[-1]))
         .annotate(month=TruncMonth("happened_on"))
         .values("month", "channel")
-        .annotate(count=Count("pk"), authors=Count("author", distinct=True))
+        .annotate(**cell_facts())
         .order_by()
     ):
         position = index[_as_date(row["month"])]
-        value = _floored(row["count"], row["authors"])
+        value = floored(row)
         counts[row["channel"]][position] = value
         if value is None:
             other[position] += row["count"]
@@ -466,11 +477,7 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
         .order_by()
     }
     cells: dict[int, dict[tuple[str, str], dict[str, int]]] = defaultdict(dict)
-    for row in (
-        published.values("team_id", "kind", "perspective")
-        .annotate(count=Count("pk"), authors=Count("author", distinct=True))
-        .order_by()
-    ):
+    for row in published.values("team_id", "kind", "perspective").annotate(**cell_facts()).order_by():
         cells[row["team_id"]][(row["kind"], row["perspective"])] = row
     retros = {retro.team_id: retro for retro in Retro.objects.filter(team__in=teams, month=month_start)}
     open_items = dict(
@@ -487,8 +494,9 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
         row_cells = []
         other = 0
         for key in KIND_PERSPECTIVE_CELLS:
-            cell = cells[team.pk].get(key, {"count": 0, "authors": 0})
-            value = _floored(cell["count"], cell["authors"])
+            cell = cells[team.pk].get(key, {"count": 0})
+            # Seen by moderators from outside the team: small counts are folded, signed or not.
+            value = floored(cell, Audience.OUTSIDERS)
             if value is None:
                 other += cell["count"]
             row_cells.append({"kind": key[0], "perspective": key[1], "count": value})

@@ -3,7 +3,7 @@ import datetime as dt
 from django.urls import path, register_converter
 
 from stories.retro_stats import parse_month
-from stories.views import retros
+from stories.views import retro_quarter, retros
 
 
 class MonthConverter:
@@ -28,6 +28,7 @@ retro = "teams/<slug:slug>/retros/<month:month>"
 urlpatterns = [
     path("teams/<slug:slug>/retros/", retros.retro_list, name="retro_list"),
     path(f"{retro}/", retros.retro_detail, name="retro_detail"),
+    path(f"{retro}/quarter/", retro_quarter.retro_quarter, name="retro_quarter"),
     path(f"{retro}.md", retros.retro_markdown, name="retro_markdown"),
     path(f"{retro}.csv", retros.retro_csv, name="retro_csv"),
     path(f"{retro}/stories/<int:story_id>/vote/", retros.retro_vote, name="retro_vote"),

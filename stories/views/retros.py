@@ -45,9 +45,9 @@ from stories.models import (
 )
 from stories.models.retro import MAX_VOTES_PER_MEMBER, RetroStateError
 from stories.months import month_after, month_before
+from stories.privacy_floor import FLOOR_RULE, OUTSIDE_RULE, PRIVACY_FLOOR
 from stories.retro_stats import (
     KIND_PERSPECTIVE_CELLS,
-    PRIVACY_FLOOR,
     cross_team,
     current_month,
     figures_differ,
@@ -183,6 +183,15 @@ def _present_figures(figures: dict[str, Any], month: dt.date) -> dict[str, Any]:
     }
 
 
+def floor_context() -> dict[str, Any]:
+    """The privacy floor as every page states it: the number, the rule and a folded cell's words."""
+    return {
+        "privacy_floor": PRIVACY_FLOOR,
+        "floor_rule": FLOOR_RULE % {"floor": PRIVACY_FLOOR},
+        "folded_text": _("fewer than %(floor)s people") % {"floor": PRIVACY_FLOOR},
+    }
+
+
 # --- the retro page, section by section ------------------------------------------------------------
 
 
@@ -201,7 +210,7 @@ def _base_context(
         "today": access.team.today(),
         "retro": retro,
         "is_closed": bool(retro and retro.is_closed),
-        "privacy_floor": PRIVACY_FLOOR,
+        **floor_context(),
     }
 
 
@@ -836,7 +845,7 @@ def trends(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "share_chart": share_chart,
         "channel_chart": channel_chart,
         "actions_chart": actions_chart,
-        "privacy_floor": PRIVACY_FLOOR,
+        **floor_context(),
         "has_stories": any(data["total"]),
     }
     return render(request, "retros/trends.html", context)
@@ -877,6 +886,7 @@ def retros_across_teams(request: HtmxHttpRequest, month: dt.date) -> HttpRespons
             for kind, perspective in KIND_PERSPECTIVE_CELLS
         ],
         "chart": chart,
-        "privacy_floor": PRIVACY_FLOOR,
+        **floor_context(),
+        "floor_rule": OUTSIDE_RULE % {"floor": PRIVACY_FLOOR},
     }
     return render(request, "retros/across_teams.html", context)
