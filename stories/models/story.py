@@ -548,12 +548,12 @@ class Story(models.Model):
             kinds: set[str] = set()
             updates: dict[str, Any] = {}
             for field in (*REDACTABLE_FIELDS, "status_reason"):
-                found = kinds_found(current[field])
+                found = kinds_found(current[field], self.team.country)
                 if found:
                     kinds |= found
                     # "[email]" is one character longer than the shortest address.
                     max_length = getattr(Story._meta.get_field(field), "max_length", None)
-                    updates[field] = redact_text(current[field])[:max_length]
+                    updates[field] = redact_text(current[field], self.team.country)[:max_length]
             if not kinds:
                 raise IllegalTransition(_("There is no personal data to redact in this story."))
             if self.status_reason == str(PERSONAL_DATA_REASON):
@@ -565,8 +565,10 @@ class Story(models.Model):
             for model in (Flag, ModerationEvent):
                 text_field = "comment" if model is Flag else "reason"
                 for pk, text in model.objects.filter(story=self).values_list("pk", text_field):
-                    if kinds_found(text):
-                        model.objects.filter(pk=pk).update(**{text_field: redact_text(text)})
+                    if kinds_found(text, self.team.country):
+                        model.objects.filter(pk=pk).update(
+                            **{text_field: redact_text(text, self.team.country)}
+                        )
             if self.status != Status.HIDDEN:
                 self._resolve_open_flags(by)
             return ModerationEvent.objects.create(
@@ -654,7 +656,8 @@ class Story(models.Model):
         """The kinds of personal data still in the story's text (a moderator's hint to redact)."""
         from stories.personal_data import kinds_found
 
-        return {kind for field in REDACTABLE_FIELDS for kind in kinds_found(getattr(self, field))}
+        country = self.team.country
+        return {kind for field in REDACTABLE_FIELDS for kind in kinds_found(getattr(self, field), country)}
 
 
 def _actor(user: AnyUser | None) -> Any:
