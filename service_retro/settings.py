@@ -1,16 +1,18 @@
 """Service Retro settings: one module, configured from the environment.
 
-DEBUG=1 (the default for `make run`) gives a development set-up on SQLite.
-DEBUG=0 is production: SECRET_KEY and ALLOWED_HOSTS must be set, and
-`manage.py check --deploy` must pass.
+DEBUG is off unless set: a forgotten variable in production never shows a traceback.
+DEBUG=1 (which `make run` and the test settings set) gives a development set-up on SQLite.
+With DEBUG off, SECRET_KEY and ALLOWED_HOSTS must be set, and `manage.py check --deploy` passes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -27,11 +29,14 @@ def env_required(name: str, hint: str) -> str:
     if not value:
         # A one-line message naming the variable, not a traceback: SystemExit prints it
         # to stderr and exits with status 1, from manage.py and gunicorn alike.
-        raise SystemExit(f"Configuration error: {name} must be set when DEBUG is off. {hint}")
+        raise SystemExit(
+            f"Configuration error: {name} must be set when DEBUG is off. {hint} "
+            "(For development, set DEBUG=1: `make run` does.)"
+        )
     return value
 
 
-DEBUG = env_bool("DEBUG", default=True)
+DEBUG = env_bool("DEBUG", default=False)
 
 if DEBUG:
     SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
@@ -68,22 +73,49 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
+    "axes",
     "stories",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before anything that renders: the person's language, else the browser's.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signed-in answers (pages, fragments, exports) are never kept by a shared or browser cache.
+    "stories.core.middleware.private_cache",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, so every page below it (admin aside) needs a signed-in user.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Turns a locked-out login attempt, on any login page, into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling for every page that signs people in (ours, the admin's, any added later):
+# the backend refuses a locked-out user+IP before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "stories.core.throttle.ThrottledLoginBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+# The pair: one person guessing from one place is stopped, without letting anyone lock a
+# colleague out from elsewhere or a whole office behind one address out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Behind proxies the client's address is in X-Forwarded-For: trusted only as far as told how
+# many proxies stand in front (else anyone could send a fresh address with each guess).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "stories.core.throttle.client_ip"
 
 ROOT_URLCONF = "service_retro.urls"
 
@@ -95,10 +127,18 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "stories.context_processors.navigation",
+                "stories.core.context_processors.navigation",
             ],
+            # Each feature package keeps its template tags beside its views.
+            "libraries": {
+                "karma_tags": "stories.karma.templatetags",
+                "moderation_tags": "stories.moderation.templatetags",
+                "retro_tags": "stories.retros.templatetags",
+                "throttle_tags": "stories.core.templatetags",
+            },
         },
     },
 ]
@@ -118,6 +158,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite keeps no connections worth pooling, and a busy dev server should wait, not fail.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+else:
+    # A database that does not answer fails the request fast (a clean 503) instead of hanging it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -133,6 +178,12 @@ LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en"
+# The languages with a complete translation; LocaleMiddleware picks one from the browser's
+# Accept-Language and falls back to English. Catalogues live in locale/ (`make messages`).
+LANGUAGES = [("en", "English"), ("de", "Deutsch"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own date formats per language ("1 Dec 2026", "1. Dez. 2026"), Django's for the rest.
+FORMAT_MODULE_PATH = ["service_retro.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -171,19 +222,47 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Trusted only when configured: behind no proxy, anyone could send the header and pass for HTTPS.
+# e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto (the proxy must set it, and strip the client's).
+if os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip():
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + os.environ["SECURE_PROXY_SSL_HEADER"].strip().upper().replace("-", "_"),
+        "https",
+    )
+
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    # Preloading is hard to undo (browsers ship the list), so it is asked for, never assumed.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]  # "preload is not set": deliberately so.
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# A strict policy: our own files only, no inline script or style, no eval, never framed,
+# forms post only to us. Bootstrap's CSS draws its icons from data: SVGs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    # Axes logs every sign-in at INFO; lockouts come as warnings.
+    "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
 }

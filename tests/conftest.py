@@ -6,6 +6,7 @@ the team's lead, the lead of another team, a moderator (the permission) and a su
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import os
 import shutil
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Permission
 from django.test import Client
 
@@ -28,6 +30,23 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+# Every test but the browser ones runs on this day unless it travels elsewhere itself: a test
+# that passes today must pass on the 1st of a month, at midnight, and on New Year's Eve too.
+# Wednesday 17 June 2026, noon UTC: mid-month, the same date in UTC and London, and already
+# the 18th in Kiritimati (UTC+14), so a test mixing up zones sees a different day.
+PINNED_NOW = dt.datetime(2026, 6, 17, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(request: Any) -> Iterator[Any]:
+    # A browser's cookies expire by its own clock, which time-machine cannot move.
+    if "live_server" in request.fixturenames:
+        yield None
+        return
+    with time_machine.travel(PINNED_NOW, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture
@@ -157,6 +176,9 @@ def _reload_principle_catalogue() -> None:
     if not Principle.objects.exists():
         migration = importlib.import_module("stories.migrations.0002_principles")
         migration.load_catalogue(apps, None)
+        importlib.import_module(
+            "stories.migrations.0005_principle_translations_and_groups"
+        ).load_translations(apps, None)
 
 
 @pytest.fixture

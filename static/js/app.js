@@ -54,7 +54,13 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  // Filters open for a desktop (and without JavaScript) fold behind their "Filter" control on a phone.
+  function foldOnPhone() {
+    if (!window.matchMedia("(max-width: 991.98px)").matches) return;
+    document.querySelectorAll("details[data-fold-on-phone]").forEach(function (d) { d.open = false; });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { foldOnPhone(); init(document); });
   // Coming back with the back button restores the page as it was left: enable its buttons again.
   window.addEventListener("pageshow", function () {
     document.querySelectorAll("form[data-story-form] button[disabled]").forEach(function (b) { b.disabled = false; });

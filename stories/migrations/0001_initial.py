@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import stories.models.teams
+import stories.teams.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=100, verbose_name='name')),
                 ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
-                ('time_zone', models.CharField(default='UTC', help_text="Months and 'today' are computed in this zone, e.g. Europe/London.", max_length=64, validators=[stories.models.teams.validate_time_zone], verbose_name='time zone')),
+                ('time_zone', models.CharField(default='UTC', help_text="Months and 'today' are computed in this zone, e.g. Europe/London.", max_length=64, validators=[stories.teams.models.validate_time_zone], verbose_name='time zone')),
                 ('moderation_mode', models.CharField(choices=[('pre', 'Pre-moderation: stories wait for approval'), ('post', 'Post-moderation: stories publish at once')], default='post', max_length=4, verbose_name='moderation')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
             ],

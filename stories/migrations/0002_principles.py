@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def load_catalogue(apps, schema_editor):
-    from stories.principles import CATALOGUE
+    from stories.teams.principles import CATALOGUE
 
     Principle = apps.get_model("stories", "Principle")
     for position, entry in enumerate(CATALOGUE, start=1):

@@ -1,27 +1,17 @@
-"""The domain models, one module per concern so each stays readable.
+"""Every model of the `stories` app, re-exported from the feature packages that define them.
 
-teams: Team, Membership, Principle. story: Story, its tags, moderation events and flags.
-retro: monthly Retro, votes and action items. karma: sequel links and reminders.
+Django finds models through the app's `models` module; the code lives with its feature:
+teams, log (stories and tags), moderation (events, flags), retros, karma.
 """
 
-from stories.models.karma import KarmaReminder, SequelLink, SequelOutcome
-from stories.models.retro import ActionItem, Retro, RetroVote
-from stories.models.story import (
-    Channel,
-    Flag,
-    FlagReason,
-    IllegalTransition,
-    Kind,
-    ModerationAction,
-    ModerationEvent,
-    Perspective,
-    Status,
-    Story,
-    StoryPrinciple,
-    Verdict,
-    is_moderator,
-)
-from stories.models.teams import Membership, ModerationMode, Principle, Role, Team
+from stories.core.policy import is_moderator
+from stories.karma.models import KarmaReminder, SequelLink, SequelOutcome
+from stories.log.models import Story, StoryPrinciple
+from stories.log.terms import Channel, Kind, Perspective, Status, Verdict
+from stories.moderation.models import Flag, FlagReason, ModerationAction, ModerationEvent
+from stories.moderation.moves import IllegalTransition
+from stories.retros.models import ActionItem, Retro, RetroVote
+from stories.teams.models import Membership, ModerationMode, Principle, PrincipleGroup, Role, Team
 
 __all__ = [
     "ActionItem",
@@ -37,6 +27,7 @@ __all__ = [
     "ModerationMode",
     "Perspective",
     "Principle",
+    "PrincipleGroup",
     "Retro",
     "RetroVote",
     "Role",

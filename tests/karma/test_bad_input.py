@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from stories.http import parse_id
+from stories.core.http import parse_id
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from stories import karma
+from stories.karma import figures as karma
+from stories.karma.models import close_karma
 from stories.models import Status
-from stories.models.karma import close_karma
 from tests.factories import SequelLinkFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

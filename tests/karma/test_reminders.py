@@ -9,9 +9,10 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
+from stories.karma.models import close_karma
 from stories.models import KarmaReminder
-from stories.models.karma import close_karma
 from tests.factories import SequelLinkFactory, StoryFactory, UserFactory
 from tests.karma.conftest import FROZEN_NOW
 
@@ -106,7 +107,7 @@ def test_it_records_nothing_when_the_mail_cannot_be_sent(story_ago, frozen, sett
         raise OSError("mail server down")
 
     monkeypatch.setattr("stories.management.commands.karma_reminders.send_mail", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(CommandError, match="1 karma reminder"):
         _run()
 
     assert not KarmaReminder.objects.exists()  # the next run tries again

@@ -1,4 +1,4 @@
-"""stories.karma.month_section and its template: the retro's karma part."""
+"""stories.karma.figures.month_section and its template: the retro's karma part."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from stories import karma
+from stories.karma import figures as karma
 from stories.models import SequelLink, SequelOutcome, Status
 from tests.factories import SequelLinkFactory, StoryFactory
 

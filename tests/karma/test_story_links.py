@@ -54,14 +54,15 @@ def test_it_lists_sequels_the_viewer_may_see(member, story_ago, frozen):
 
 def test_it_offers_log_a_sequel_link_existing_and_nothing_came_of_it_to_the_author(member, story_ago, frozen):
     original = story_ago(50)
-    later = story_ago(10, title="A later one")
+    story_ago(10, title="A later one")
 
     html = _render(original, member)
 
     assert f'href="/stories/new/?sequel_of={original.pk}"' in html
     assert reverse("karma_close", args=[original.pk]) in html
-    assert reverse("sequel_link", args=[original.pk]) in html
-    assert f'<option value="{later.pk}">A later one' in html
+    # Linking an existing story happens on its own page, with the type-ahead.
+    assert f'href="{reverse("sequel_link", args=[original.pk])}"' in html
+    assert "Link an existing later story as a sequel" in html
 
 
 def test_it_offers_nothing_came_of_it_to_the_lead_but_not_to_another_member(lead, story_ago, frozen):

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from stories import karma
+from stories.karma import links
 from stories.models import Status
 from tests.factories import StoryFactory
 from tests.karma.conftest import TODAY
@@ -38,7 +38,7 @@ def stories(story_ago, member, frozen):
 
 
 def test_it_puts_the_same_client_first_then_the_best_text_match(member, team, stories):
-    found = karma.suggest_originals(
+    found = links.suggest_originals(
         member,
         team,
         client_nickname="RED SCARF",
@@ -58,21 +58,21 @@ def test_it_matches_on_text_alone_and_stays_within_the_team(member, team, other_
         team=other_team, title="Boiler breakdown elsewhere", happened_on=TODAY - dt.timedelta(days=30)
     )
 
-    found = karma.suggest_originals(member, team, title="The boiler breakdown family", happened_on=TODAY)
+    found = links.suggest_originals(member, team, title="The boiler breakdown family", happened_on=TODAY)
 
     assert found[0] == stories["boiler"]
     assert all(story.team_id == team.pk for story in found)
 
 
 def test_it_suggests_nothing_without_a_nickname_or_telling_words(member, team, stories):
-    assert karma.suggest_originals(member, team, title="It was the", happened_on=TODAY) == []
+    assert links.suggest_originals(member, team, title="It was the", happened_on=TODAY) == []
 
 
 def test_it_keeps_at_most_five(member, team, story_ago, frozen):
     for days in range(10, 20):
         story_ago(days, client_nickname="Mr Umbrella")
 
-    assert len(karma.suggest_originals(member, team, client_nickname="mr umbrella", happened_on=TODAY)) == 5
+    assert len(links.suggest_originals(member, team, client_nickname="mr umbrella", happened_on=TODAY)) == 5
 
 
 def test_it_renders_radio_buttons_named_sequel_of_for_the_story_form(member_client, team, stories):

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 import time_machine
 
-from stories import karma
+from stories.karma import figures as karma
+from stories.karma.models import close_karma, reopen_karma
 from stories.models import Kind, Perspective, Status
-from stories.models.karma import close_karma, reopen_karma
 from tests.factories import SequelLinkFactory, StoryFactory
 from tests.karma.conftest import FROZEN_NOW
 

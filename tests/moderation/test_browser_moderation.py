@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stories.models import ModerationMode, Status, Story
+from tests.browser_checks import assert_accessible
 from tests.factories import StoryFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -45,6 +46,7 @@ def test_it_approves_without_a_reload_and_the_member_then_sees_the_story(
     # The navigation badge hides at zero; the queue's header counts down in the same response.
     assert page.locator("#moderation-badge").is_hidden()
     assert page.locator("#queue-count").inner_text() == "0 stories waiting"
+    assert_accessible(page)  # the queue after the swap, with its status message
     assert Story.objects.get(pk=story.pk).status == Status.PUBLISHED
 
     member_context = browser.new_context(base_url=live_server.url)

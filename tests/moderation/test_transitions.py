@@ -15,7 +15,7 @@ from stories.models import (
     Status,
     Story,
 )
-from stories.models.story import HoldsPersonalData
+from stories.moderation.moves import HoldsPersonalData
 from tests.moderation.conftest import CARD, EMAIL
 
 ALL_STATUSES = list(Status)
@@ -39,7 +39,8 @@ def _call(story, method, user):
     return getattr(story, method)(by=user)
 
 
-LEGAL = [(method, status) for method, (_, allowed, _, _) in MOVES.items() for status in allowed]
+# Sorted: sets iterate in a per-process order, and xdist workers must collect the same list.
+LEGAL = [(method, status) for method, (_, allowed, _, _) in MOVES.items() for status in sorted(allowed)]
 ILLEGAL = [
     (method, status)
     for method, status in itertools.product(MOVES, ALL_STATUSES)

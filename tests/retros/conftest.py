@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from stories.months import add_months
-from stories.retro_stats import current_month
+from stories.core.months import add_months, current_month
 from tests.factories import MembershipFactory, StoryFactory, UserFactory
 
 

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stories.models import Channel, Kind, Perspective, Principle, Story, StoryPrinciple
-from stories.retro_stats import month_figures
+from stories.retros.figures import month_figures
 from tests.factories import MembershipFactory, TeamFactory, UserFactory
 
 NOW = dt.datetime(2024, 6, 12, 9, 30, tzinfo=dt.UTC)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from stories import charts
+from stories.retros import charts
+from stories.retros.sparkline import sparkline
 
 
 def test_it_titles_and_describes_every_chart():
@@ -21,7 +22,7 @@ def test_it_titles_and_describes_every_chart():
 def test_it_escapes_names_typed_by_people():
     svg = charts.hbar_chart("c2", "Channels", [("<script>alert(1)</script>", 3, "#000")])
     assert "<script>" not in svg and "&lt;script&gt;" in svg
-    spark = charts.sparkline("s1", 'A "quoted" <name>', [1, 2], [0, 1])
+    spark = sparkline("s1", 'A "quoted" <name>', [1, 2], [0, 1])
     assert 'aria-label="A &quot;quoted&quot; &lt;name&gt;"' in spark
 
 
@@ -45,7 +46,7 @@ def test_it_breaks_lines_at_folded_values_instead_of_drawing_zero():
 
 
 def test_it_marks_folded_sparkline_months_apart_from_zero():
-    spark = charts.sparkline("s2", "x", [1, None, 0], [0, 2, None])
+    spark = sparkline("s2", "x", [1, None, 0], [0, 2, None])
     assert spark.count(f'fill="{charts.GOOD}"') == 1 and spark.count(f'fill="{charts.BAD}"') == 1
     assert spark.count(f'fill="{charts.FOLDED}"') == 2
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stories.privacy_floor import (
+from stories.retros.privacy_floor import (
     FLOOR_RULE,
     PRIVACY_FLOOR,
     Audience,

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from django.test import Client
 
+from stories.core.months import add_months
 from stories.models import ActionItem, Retro
-from stories.months import add_months
 from tests.factories import ActionItemFactory, RetroFactory
 from tests.retros.helpers import HTMX, is_login_redirect, month_url
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from stories.retro_stats import parse_month
+from stories.core.months import parse_month
 from tests.factories import ActionItemFactory, RetroFactory
 from tests.retros.helpers import month_url
 

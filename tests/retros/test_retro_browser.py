@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from stories.core.months import add_months
 from stories.models import ActionItem, Retro, RetroVote
-from stories.months import add_months
+from tests.browser_checks import assert_accessible
 from tests.factories import ActionItemFactory, MembershipFactory, RetroFactory, StoryFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,6 +71,7 @@ def test_it_adds_assigns_and_completes_an_action_item_in_place(
     item_row = page.locator(".action-item", has_text="Thank the courier in person")
     item_row.wait_for()
     assert "Mia" in item_row.inner_text()
+    assert_accessible(page)  # the retro after an htmx swap
     item = ActionItem.objects.get(text="Thank the courier in person")
     assert item.owner == member
     button_named(page, "✓ Done", "Thank the courier in person").click()

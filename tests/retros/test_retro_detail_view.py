@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from stories.core.months import add_months
 from stories.models import Retro
-from stories.months import add_months
-from stories.retro_stats import month_figures, snapshot_of
+from stories.retros.figures import month_figures, snapshot_of
 from tests.factories import RetroFactory, StoryFactory
 from tests.retros.helpers import HTMX, is_login_redirect, month_url
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from stories.models import Retro
-from stories.retro_stats import highlight_votes
+from stories.retros.figures import highlight_votes
 from tests.factories import RetroFactory, StoryFactory
 from tests.retros.helpers import month_url
 

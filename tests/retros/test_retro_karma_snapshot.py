@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from stories.karma import month_section
+from stories.karma.figures import month_section
 from stories.models import Retro, SequelOutcome, Status
-from stories.retro_stats import month_figures, snapshot_of
+from stories.retros.figures import month_figures, snapshot_of
 from tests.factories import RetroFactory, SequelLinkFactory, StoryFactory
 from tests.retros.helpers import HTMX, month_url
 

@@ -6,9 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from stories.core.months import add_months, month_label
 from stories.models import Retro
-from stories.months import add_months
-from stories.retro_stats import month_label
 from tests.factories import ActionItemFactory, RetroFactory, StoryFactory
 from tests.retros.helpers import is_login_redirect
 

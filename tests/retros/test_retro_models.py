@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 import time_machine
 
+from stories.core.months import month_after, month_before
 from stories.models import ActionItem, Retro, RetroVote, Status
-from stories.models.retro import RetroStateError
-from stories.months import month_after, month_before
+from stories.retros.models import RetroStateError
 from tests.factories import ActionItemFactory, RetroFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db

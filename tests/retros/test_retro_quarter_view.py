@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from stories.months import add_months
+from stories.core.months import add_months
 from tests.factories import StoryFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from stories.core.months import add_months
 from stories.models import Channel, Kind, Perspective, Principle, Story, StoryPrinciple, Verdict
-from stories.months import add_months
 from tests.factories import ActionItemFactory, RetroFactory
 from tests.retros.helpers import month_url
 

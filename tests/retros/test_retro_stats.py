@@ -8,19 +8,10 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from stories.core.months import add_months, current_month, months_ending, parse_month
 from stories.models import Status
-from stories.months import add_months, months_ending
-from stories.retro_stats import (
-    channels,
-    current_month,
-    figures_differ,
-    headline,
-    heatmap,
-    month_figures,
-    parse_month,
-    retro_index,
-    trend_figures,
-)
+from stories.retros.figures import channels, figures_differ, headline, heatmap, month_figures, retro_index
+from stories.retros.trends import trend_figures
 from tests.factories import ActionItemFactory, RetroFactory, StoryFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -126,7 +117,7 @@ def test_it_lists_months_with_stories_or_a_retro_plus_the_current_one(team, mont
 
 def test_it_lists_a_closed_retro_with_its_frozen_headline(team, month_stories, last_month, lead):
     retro = RetroFactory(team=team, month=last_month)
-    from stories.retro_stats import snapshot_of
+    from stories.retros.figures import snapshot_of
 
     retro.close(by=lead, snapshot=snapshot_of(month_figures(team, last_month, retro)))
     month_stories[0].hide(by=lead)

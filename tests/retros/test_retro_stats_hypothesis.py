@@ -11,9 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stories.models import Channel, Kind, Perspective, Principle, Status, Story, StoryPrinciple
-from stories.retro_stats import month_figures
+from stories.retros.figures import month_figures
 from tests.factories import TeamFactory, UserFactory
 
+# The product's floor (README: "fewer than 3 contributors are folded"), fixed here: read from
+# the code under test, the expected figures would agree with any threshold it had.
+FLOOR = 3
 MONTH = dt.date(2024, 5, 1)
 PRINCIPLES = ["empathy", "golden-rule", "make-it-right", "honesty"]
 _team_numbers = itertools.count()
@@ -42,7 +45,7 @@ def _folded_for_members(group: list[dict]) -> bool:
     """Folded: it has an anonymous story, and its signers plus its anonymous stories are under three."""
     anonymous = sum(1 for s in group if s["anonymous"])
     signers = {s["author"] for s in group if not s["anonymous"]}
-    return anonymous > 0 and len(signers) + anonymous < 3
+    return anonymous > 0 and len(signers) + anonymous < FLOOR
 
 
 def _expected(stories: list[dict], month: dt.date) -> dict:

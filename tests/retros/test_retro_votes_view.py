@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from stories.core.months import add_months
 from stories.models import Retro, RetroVote
-from stories.months import add_months
 from tests.factories import StoryFactory
 from tests.retros.helpers import HTMX, is_login_redirect, month_url
 

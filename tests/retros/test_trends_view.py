@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stories import charts
+from stories.retros import charts
 from tests.factories import StoryFactory
 from tests.retros.helpers import is_login_redirect
 
@@ -43,8 +43,16 @@ def test_it_shows_members_twelve_months_of_charts_with_tables(member_client, url
     assert "Other (folded for privacy)" in html
 
 
-def test_it_shows_the_lead_the_same_page(lead_client, url, month_stories):
-    assert lead_client.get(url).status_code == 200
+def test_it_shows_the_lead_the_same_page(lead_client, member_client, url, month_stories):
+    lead_html = lead_client.get(url).content.decode()
+    assert 'id="chart-good-bad"' in lead_html and "Other (folded for privacy)" in lead_html
+    assert (
+        lead_html.split("Table: good and bad per month")[1].split("</table>")[0]
+        == member_client.get(url)
+        .content.decode()
+        .split("Table: good and bad per month")[1]
+        .split("</table>")[0]
+    )
 
 
 def test_it_takes_a_window_between_3_and_36_months(member_client, url):

@@ -15,24 +15,30 @@ Safe to run from cron as often as you like (hourly is plenty):
 * A story first seen past several milestones (say at 75 days) gets one e-mail, for the highest
   it reached (60); the lower ones (30) are recorded as skipped, never sent later.
 * Authors without an e-mail address, or inactive, are left out (and counted in the summary).
+* One story that cannot be mailed (a bad row, a refused address) is logged and skipped; every
+  other author is still reminded, and the next run tries that story again.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from stories.karma import milestone_for, watchlist
+from stories.core.text import one_line
+from stories.karma.figures import milestone_for, watchlist
+from stories.karma.models import WATCH_MILESTONES
 from stories.models import KarmaReminder, Story, Team
-from stories.models.karma import WATCH_MILESTONES
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -47,13 +53,25 @@ class Command(BaseCommand):
         tally: Counter[str] = Counter()
         for team in Team.objects.order_by("pk"):
             for story in self._due_stories(team):
-                self._remind(team, story, dry_run=dry_run, tally=tally)
+                try:
+                    self._remind(team, story, dry_run=dry_run, tally=tally)
+                except Exception:
+                    # Isolate the row: its milestone was rolled back with it, so a later run retries.
+                    logger.exception(
+                        "Karma reminder for story %s failed; carrying on with the others", story.pk
+                    )
+                    tally["failed"] += 1
         verb = "Would send" if dry_run else "Sent"
         self.stdout.write(
             f"{verb} {tally['sent']} karma reminder(s); {tally['skipped']} earlier milestone(s) skipped; "
             f"{tally['no_email']} story(ies) left out: author without an e-mail address; "
-            f"{tally['raced']} already sent by another run."
+            f"{tally['raced']} already sent by another run; {tally['failed']} failed (see the log)."
         )
+        if tally["failed"]:
+            # After the others are done: a non-zero exit, so cron tells someone.
+            raise CommandError(
+                f"{tally['failed']} karma reminder(s) could not be sent; the next run retries them."
+            )
 
     def _due_stories(self, team: Team) -> Any:
         # The whole watchlist of the team: it is bounded by the 180-day window.
@@ -76,7 +94,7 @@ class Command(BaseCommand):
             return
         skipped = [m for m in WATCH_MILESTONES if m < milestone and m not in done]
         if dry_run:
-            self.stdout.write(f"  {milestone} days: “{story.title}” → {author.email}")
+            self.stdout.write(f"  {milestone} days: “{one_line(story.title)}” → {author.email}")
             tally["sent"] += 1
             tally["skipped"] += len(skipped)
             return
@@ -106,7 +124,8 @@ class Command(BaseCommand):
             "karma_url": site + reverse("karma", args=[story.team.slug]),
         }
         send_mail(
-            subject=render_to_string("karma/reminder_subject.txt", context).strip(),
+            # One line whatever the title holds: a CR/LF in a header is refused outright.
+            subject=one_line(render_to_string("karma/reminder_subject.txt", context)),
             message=render_to_string("karma/reminder_email.txt", context),
             from_email=None,
             recipient_list=[story.author.email],

@@ -1,0 +1,11 @@
+"""The test settings: the development set-up (DEBUG=1 unless the environment says otherwise).
+
+Production settings default to DEBUG off; tests need the development storage (no collected
+manifest) and defaults, so pytest and mypy load this module.
+"""
+
+import os
+
+os.environ.setdefault("DEBUG", "1")
+
+from service_retro.settings import *  # noqa: F403

@@ -1,0 +1,143 @@
+"""Linking stories: earlier stories suggested while one is written, and a story's links on its page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    ExpressionWrapper,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
+
+from stories.karma.models import (
+    SequelLinkQuerySet,
+)
+from stories.log.models import StoryQuerySet
+from stories.models import SequelLink, Story, Team
+
+if TYPE_CHECKING:
+    from stories.log.models import AnyUser
+
+MAX_SUGGESTIONS = 5
+
+_STOP_WORDS_TEXT = """about after again also back been before being came client could customer customers
+    didn does doing done from gave give given going good have having here into just know like
+    made make many more most much must need next only other over said same service some still
+    such than that their them then there these they thing this those through very want wanted
+    well went were what when where which while with would your"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+MAX_KEY_WORDS = 8
+
+
+def key_words(*texts: str) -> list[str]:
+    """The few most telling words of the texts: long, not common, first seen first."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in re.findall(r"[^\W\d_]{4,}", text.lower()):
+            if word not in STOP_WORDS:
+                seen.setdefault(word, None)
+    # Longer words say more about a particular story; keep the order stable among equals.
+    return sorted(seen, key=len, reverse=True)[:MAX_KEY_WORDS]
+
+
+def suggest_originals(
+    user: AnyUser,
+    team: Team,
+    *,
+    client_nickname: str = "",
+    text: str = "",
+    title: str = "",
+    happened_on: dt.date | None = None,
+    exclude_ids: tuple[int, ...] = (),
+    limit: int = MAX_SUGGESTIONS,
+) -> list[Story]:
+    """Earlier published stories of the team that may be the original of the one being written.
+
+    Same client nickname (case-insensitive) first, then the best text match: PostgreSQL's
+    full-text search rank, or on SQLite a score of key words found in title (3) and text (1).
+    One query.
+    """
+    # PostgreSQL refuses NUL bytes in text parameters; nobody types one in a nickname.
+    nickname = client_nickname.replace("\x00", "").strip()
+    words = key_words(title, text)
+    if not nickname and not words:
+        return []
+    candidates = (
+        Story.objects.visible_to(user)
+        .published()
+        .filter(team=team, happened_on__lte=happened_on or team.today())
+    )
+    if exclude_ids:
+        candidates = candidates.exclude(pk__in=exclude_ids)
+    same_client = (
+        Case(
+            When(client_nickname__iexact=nickname, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        if nickname
+        else Value(0, output_field=IntegerField())
+    )
+    candidates = candidates.annotate(same_client=same_client)
+    if words and connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        document = SearchVector("title", weight="A", config="english") + SearchVector(
+            "what_happened", "lesson", weight="B", config="english"
+        )
+        query = SearchQuery(" or ".join(words), search_type="websearch", config="english")
+        candidates = candidates.annotate(document=document, score=SearchRank(document, query))
+        matches = Q(document=query)
+    elif words:
+        score: Any = Value(0)
+        for word in words:
+            score = (
+                score
+                + Case(When(title__icontains=word, then=Value(3)), default=Value(0))
+                + Case(When(what_happened__icontains=word, then=Value(1)), default=Value(0))
+            )
+        candidates = candidates.annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
+        matches = Q(score__gt=0)
+    else:
+        candidates = candidates.annotate(score=Value(0, output_field=IntegerField()))
+        matches = Q(pk__in=[])
+    return list(
+        candidates.filter(Q(same_client=1) | matches)
+        .select_related("author")
+        .order_by("-same_client", "-score", "-happened_on", "-pk")[:limit]
+    )
+
+
+def story_links(story: Story, user: AnyUser) -> dict[str, list[SequelLink]]:
+    """The stories this one follows and its sequels, as far as the user may see them (one query)."""
+    visible = Story.objects.visible_to(user)
+    links: SequelLinkQuerySet = (
+        SequelLink.objects.filter(
+            Q(sequel=story, original__in=visible) | Q(original=story, sequel__in=visible)
+        )
+        .select_related("original__author", "sequel__author")
+        .order_by("created_at", "pk")
+    )
+    follows: list[SequelLink] = []
+    sequels: list[SequelLink] = []
+    for link in links:
+        (follows if link.sequel_id == story.pk else sequels).append(link)
+    return {"follows": follows, "sequels": sequels}
+
+
+def later_story_choices(story: Story, user: AnyUser) -> StoryQuerySet:
+    """Stories the user may link as a sequel of `story`: same team, on or after it, not yet linked."""
+    return (
+        Story.objects.visible_to(user)
+        .filter(team_id=story.team_id, happened_on__gte=story.happened_on)
+        .exclude(pk=story.pk)
+        .exclude(pk__in=SequelLink.objects.filter(original=story).values("sequel_id"))
+        .order_by("-happened_on", "-pk")
+    )

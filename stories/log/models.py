@@ -1,0 +1,278 @@
+"""A story, its principle tags, and the named reads over them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from stories.core.months import month_after
+from stories.core.names import ANONYMOUS_LABEL, display_name
+from stories.core.policy import is_moderator
+from stories.core.text import validate_one_line
+from stories.log.personal_data import kinds_found
+from stories.log.terms import (
+    FREE_TEXT_FIELDS,
+    TEXT_MAX,
+    TITLE_MAX,
+    Channel,
+    Kind,
+    Perspective,
+    Status,
+    Verdict,
+)
+from stories.moderation.models import Flag, ModerationEvent
+from stories.moderation.workflow import StoryWorkflow
+from stories.teams.models import Membership, Principle, Role, Team
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+    AnyUser = User | AnonymousUser
+
+
+# No service story predates this: an older date is a slip of the date picker (year 0001 is a
+# typed "1"), and months that far back would have no URL, no "month before", no trend.
+EARLIEST_STORY_DATE = dt.date(2000, 1, 1)
+
+
+def too_early_message() -> str:
+    return _("The date cannot be before %(date)s.") % {"date": date_format(EARLIEST_STORY_DATE)}
+
+
+class StoryQuerySet(models.QuerySet["Story"]):
+    def published(self) -> StoryQuerySet:
+        return self.filter(status=Status.PUBLISHED)
+
+    def not_withdrawn_for(self, user: AnyUser) -> StoryQuerySet:
+        """A withdrawn story is its author's alone: for anybody else, lead, moderator or
+        superuser, it is as good as gone (the admin keeps it for superusers)."""
+        return self.exclude(Q(status=Status.WITHDRAWN) & ~Q(author=user.pk))
+
+    def in_teams_of(self, user: AnyUser) -> StoryQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.not_withdrawn_for(user)
+        return self.filter(team__memberships__user=user.pk).not_withdrawn_for(user)
+
+    def visible_to(self, user: AnyUser) -> StoryQuerySet:
+        """What may appear in lists: my teams' published stories, plus my own in any state."""
+        if not user.is_authenticated:
+            return self.none()
+        own = Q(author=user) & ~Q(status=Status.WITHDRAWN)
+        if user.is_superuser:
+            return self.filter(Q(status=Status.PUBLISHED) | own)
+        member_of = Exists(Membership.objects.filter(team=OuterRef("team"), user=user.pk))
+        return self.filter((Q(status=Status.PUBLISHED) & member_of) | own)
+
+    def in_month(self, month_start: dt.date) -> StoryQuerySet:
+        """Stories that happened in the month; `happened_on` is already the team's local date."""
+        return self.filter(happened_on__gte=month_start, happened_on__lt=month_after(month_start))
+
+    def for_month(self, team: Team, year: int, month: int) -> StoryQuerySet:
+        return self.filter(team=team).in_month(dt.date(year, month, 1))
+
+    def with_related(self) -> StoryQuerySet:
+        """Everything a story card shows, in a constant number of queries."""
+        return self.select_related("team", "author").prefetch_related(
+            models.Prefetch(
+                "tags",
+                queryset=StoryPrinciple.objects.select_related("principle").order_by("principle__position"),
+            )
+        )
+
+    def awaiting_moderation_for(self, user: AnyUser) -> StoryQuerySet:
+        """Pending stories and stories with open flags, in the teams this user may moderate."""
+        if not user.is_authenticated:
+            return self.none()
+        open_flags = Exists(Flag.objects.filter(story=OuterRef("pk"), resolved_at__isnull=True))
+        waiting = self.filter(
+            Q(status=Status.PENDING) | (Q(status__in=[Status.PUBLISHED, Status.HIDDEN]) & open_flags)
+        )
+        if is_moderator(user):
+            return waiting
+        return waiting.filter(team__memberships__user=user.pk, team__memberships__role=Role.LEAD)
+
+    def with_open_flags(self) -> StoryQuerySet:
+        return self.filter(Exists(Flag.objects.filter(story=OuterRef("pk"), resolved_at__isnull=True)))
+
+    def with_moderation_details(self) -> StoryQuerySet:
+        """Everything a moderator's view of a story shows, in a constant number of queries.
+
+        Open flags land in `open_flags` and the whole history in `history_events`.
+        """
+        return self.with_related().prefetch_related(
+            models.Prefetch(
+                "flags",
+                queryset=Flag.objects.filter(resolved_at__isnull=True).select_related("raised_by"),
+                to_attr="open_flags",
+            ),
+            models.Prefetch(
+                "events",
+                queryset=ModerationEvent.objects.select_related("actor"),
+                to_attr="history_events",
+            ),
+        )
+
+    def moderation_queue_for(self, user: AnyUser) -> StoryQuerySet:
+        """The queue: what waits for this user, oldest first."""
+        return self.awaiting_moderation_for(user).with_moderation_details().order_by("created_at", "pk")
+
+
+class Story(StoryWorkflow):
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="stories", verbose_name=_("team"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="stories", verbose_name=_("author")
+    )
+    kind = models.CharField(_("kind"), max_length=4, choices=Kind.choices)
+    perspective = models.CharField(_("perspective"), max_length=8, choices=Perspective.choices)
+    title = models.CharField(_("title"), max_length=TITLE_MAX, validators=[validate_one_line])
+    what_happened = models.TextField(_("what happened"), max_length=TEXT_MAX)
+    lesson = models.TextField(
+        _("what made the difference, or what we learned"), max_length=TEXT_MAX, blank=True
+    )
+    happened_on = models.DateField(_("when it happened"))
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.IN_PERSON
+    )
+    went_beyond = models.BooleanField(_("went beyond, at our own expense"), default=False)
+    cost_note = models.CharField(
+        _("what it cost us"), max_length=200, blank=True, validators=[validate_one_line]
+    )
+    client_nickname = models.CharField(
+        _("client nickname"),
+        max_length=60,
+        blank=True,
+        validators=[validate_one_line],
+        help_text=_("A team-local label such as 'the red-scarf lady', never a real name."),
+    )
+    anonymous = models.BooleanField(_("share anonymously"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    status_reason = models.TextField(_("reason"), blank=True)
+    # Set when the author or a lead says "nothing came of it": the story leaves the karma
+    # watchlist and counts as a miss in the karma rate.
+    karma_closed_at = models.DateTimeField(null=True, blank=True)
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    principles: models.ManyToManyField[Principle, StoryPrinciple] = models.ManyToManyField(
+        Principle, through="StoryPrinciple", related_name="stories"
+    )
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "stories"
+        ordering = ["-happened_on", "-created_at"]
+        permissions = [("moderate_story", "Can moderate the stories of every team")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="story_unique_author_submission_token"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=Kind.values), name="story_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(perspective__in=Perspective.values), name="story_perspective_valid"
+            ),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="story_status_valid"),
+            models.CheckConstraint(
+                condition=Q(happened_on__gte=EARLIEST_STORY_DATE),
+                name="story_happened_on_floor",
+                violation_error_message=_("The date cannot be before 1 January 2000."),
+            ),
+        ]
+        indexes = [
+            # The stream and every retro/trend aggregate: a team's published stories by date.
+            models.Index(fields=["team", "status", "happened_on"], name="story_team_status_date_idx"),
+            # The moderation queue, oldest first.
+            models.Index(fields=["status", "created_at"], name="story_status_created_idx"),
+            # "My stories" on the dashboard and my unpublished ones in the stream.
+            models.Index(fields=["author", "created_at"], name="story_author_created_idx"),
+            # Karma suggestions: earlier stories of the team for the same client nickname.
+            models.Index(fields=["team", "client_nickname"], name="story_team_client_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("story_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.happened_on and self.team_id and self.happened_on > self.team.today():
+            raise ValidationError({"happened_on": _("The date cannot be in the future.")})
+        if self.happened_on and self.happened_on < EARLIEST_STORY_DATE:
+            raise ValidationError({"happened_on": too_early_message()})
+        if self.cost_note and not self.went_beyond:
+            self.cost_note = ""
+
+    # --- who may see what -------------------------------------------------------------
+
+    def can_be_seen_by(self, user: AnyUser) -> bool:
+        if not user.is_authenticated:
+            return False
+        if user.pk == self.author_id:
+            return True
+        if self.status == Status.WITHDRAWN:
+            # "Nobody else will see it", the author was told: not the lead, not a moderator.
+            return False
+        if is_moderator(user):
+            return True
+        role = self.team.role_of(user)
+        if role == Role.LEAD:
+            return True
+        return role is not None and self.status == Status.PUBLISHED
+
+    def can_be_moderated_by(self, user: AnyUser) -> bool:
+        return is_moderator(user) or self.team.is_lead(user)
+
+    def author_label_for(self, user: AnyUser) -> str:
+        """The author's name as this viewer may see it."""
+        if self.anonymous and not is_moderator(user):
+            return str(ANONYMOUS_LABEL)
+        return display_name(self.author)
+
+    @property
+    def is_editable_by_author(self) -> bool:
+        return self.status in {Status.PENDING, Status.REJECTED}
+
+    @property
+    def personal_data_kinds(self) -> set[str]:
+        """The kinds of personal data still in the story's text (a moderator's hint to redact)."""
+        country = self.team.country
+        return {kind for field in FREE_TEXT_FIELDS for kind in kinds_found(getattr(self, field), country)}
+
+
+class StoryPrinciple(models.Model):
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="tags")
+    principle = models.ForeignKey(Principle, on_delete=models.PROTECT, related_name="tags")
+    verdict = models.CharField(_("verdict"), max_length=8, choices=Verdict.choices)
+
+    class Meta:
+        ordering = ["principle__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story", "principle"], name="storyprinciple_unique_story_principle"
+            ),
+            models.CheckConstraint(
+                condition=Q(verdict__in=Verdict.values), name="storyprinciple_verdict_valid"
+            ),
+        ]
+        indexes = [
+            # The heatmap and trend aggregates: tags per principle and verdict.
+            models.Index(fields=["principle", "verdict"], name="storyprinciple_verdict_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.principle} {self.get_verdict_display().lower()} in “{self.story}”"

@@ -1,0 +1,103 @@
+"""What a moderation queue row shows: the story's text with personal data marked, its flags and history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from stories.core.policy import is_moderator
+from stories.log.personal_data import PersonalDataKind, find_personal_data
+from stories.log.terms import FREE_TEXT_FIELDS
+from stories.models import Flag, ModerationEvent, Status, Story
+
+
+@dataclass
+class Segment:
+    text: str
+    kind: PersonalDataKind | None = None
+
+
+@dataclass
+class StoryRow:
+    """One story as a moderator sees it, built from prefetched data without further queries."""
+
+    story: Story
+    author: str
+    fields: list[tuple[str, list[Segment]]]
+    kinds: list[str]
+    flags: list[tuple[Flag, str]]
+    history: list[tuple[ModerationEvent, str]]
+    waiting: bool
+    actions: set[str] = field(default_factory=set)
+    notice: tuple[str, str] | None = None
+    # Why this viewer may not approve or restore the story (it may hold personal data).
+    publishing_refusal: str | None = None
+
+
+def _segments(text: str, country: str) -> list[Segment]:
+    """The text cut into plain runs and personal data, so the page can mark what redaction removes."""
+    segments: list[Segment] = []
+    position = 0
+    for match in find_personal_data(text, country):
+        segments.append(Segment(text[position : match.start]))
+        segments.append(Segment(match.text, match.kind))
+        position = match.end
+    segments.append(Segment(text[position:]))
+    return [segment for segment in segments if segment.text]
+
+
+def _flag_raiser_label(flag: Flag, viewer: Any) -> str:
+    if is_moderator(viewer):
+        user = flag.raised_by
+        return user.get_full_name() or user.get_username()
+    return _("A team member")
+
+
+def build_row(
+    story: Story, viewer: Any, notice: tuple[str, str] | None = None, every_move: bool = False
+) -> StoryRow:
+    """Needs a story from `with_moderation_details()`.
+
+    A queue row offers decisions only while the story waits; the story page (`every_move`)
+    offers every legal one, so a hidden story can be restored from there.
+    """
+    open_flags: list[Flag] = getattr(story, "open_flags", [])
+    kinds = sorted(story.personal_data_kinds)
+    waiting = story.status == Status.PENDING or (
+        story.status in {Status.PUBLISHED, Status.HIDDEN} and bool(open_flags)
+    )
+    moves = {
+        Status.PENDING: {"approve", "reject"},
+        Status.PUBLISHED: {"hide"},
+        Status.HIDDEN: {"restore"},
+    }.get(Status(story.status), set())
+    if open_flags:
+        moves.add("dismiss_flags")
+    if kinds and story.status != Status.WITHDRAWN:
+        moves.add("redact")
+    refusal = story.publishing_refusal_for(viewer) if moves & {"approve", "restore"} else None
+    if refusal:
+        # Redact becomes the way forward; publishing waits for a moderator.
+        moves -= {"approve", "restore"}
+    actions = moves if waiting or every_move else set()
+    return StoryRow(
+        story=story,
+        author=story.author_label_for(viewer),
+        fields=[
+            (
+                str(getattr(Story._meta.get_field(name), "verbose_name", name)),
+                _segments(getattr(story, name), story.team.country),
+            )
+            for name in FREE_TEXT_FIELDS
+            if getattr(story, name)
+        ],
+        kinds=kinds,
+        flags=[(flag, _flag_raiser_label(flag, viewer)) for flag in open_flags],
+        history=[(event, event.actor_label_for(viewer, story)) for event in story.history_events],  # type: ignore[attr-defined]
+        waiting=waiting,
+        actions=actions,
+        notice=notice,
+        publishing_refusal=refusal if actions else None,
+    )

@@ -1,0 +1,337 @@
+"""The moderation queue, its row actions, and flagging a story.
+
+Every action is a plain POST that redirects back (it works without JavaScript); with htmx
+the same view answers with just the row, a notice, and the navigation badge (out of band).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST, require_safe
+
+from stories.core.htmx import render_page_or_partial
+from stories.core.http import HtmxHttpRequest, get_story_for_user, load_story, parse_id
+from stories.core.policy import is_moderator
+from stories.models import Flag, IllegalTransition, ModerationEvent, Status, Story, Team
+from stories.moderation.forms import DecisionForm, FlagForm
+from stories.moderation.moves import HoldsPersonalData
+from stories.moderation.rows import build_row
+
+QUEUE_PAGE_SIZE = 25
+BULK_MAX = 100
+# The largest primary key any of our databases stores (a signed 64-bit integer).
+
+SUCCESS, ERROR = "success", "danger"
+
+
+# --- access ----------------------------------------------------------------------------------
+
+
+def _moderated_teams(user: Any) -> QuerySet[Team]:
+    return Team.objects.all() if is_moderator(user) else Team.objects.led_by(user)
+
+
+def _require_queue_access(request: HtmxHttpRequest) -> None:
+    if not (is_moderator(request.user) or Team.objects.led_by(request.user).exists()):
+        raise PermissionDenied("Only team leads and moderators moderate stories.")
+
+
+def _get_story_to_moderate(request: HtmxHttpRequest, story_id: int) -> Story:
+    """The story if this user may moderate it: 404 for outsiders, 403 for members who may not."""
+    story = load_story(story_id, request.user)
+    if story is None:
+        raise Http404("No such story.")
+    if story.can_be_moderated_by(request.user):
+        return story
+    if story.team.role_of(request.user) is not None:
+        raise PermissionDenied("Only the team's lead or a moderator can decide this story.")
+    raise Http404("No such story.")
+
+
+def _waiting_count(user: Any, team_slug: str = "") -> int:
+    """What waits for this user: everywhere (the navigation badge) or in one team (the queue header)."""
+    stories = Story.objects.awaiting_moderation_for(user)
+    if team_slug:
+        stories = stories.filter(team__slug=team_slug)
+    return stories.distinct().count()
+
+
+def _back(request: HtmxHttpRequest) -> HttpResponse:
+    """Where a plain POST returns: `next` when it is ours, else the queue."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("moderation_queue")
+
+
+# --- the queue --------------------------------------------------------------------------------
+
+
+def _queue_context(request: HtmxHttpRequest, team_slug: str, page_number: Any) -> dict[str, Any]:
+    teams = list(_moderated_teams(request.user))
+    stories = Story.objects.moderation_queue_for(request.user)
+    team = next((t for t in teams if t.slug == team_slug), None)
+    if team is not None:
+        stories = stories.filter(team=team)
+    page = Paginator(stories, QUEUE_PAGE_SIZE).get_page(page_number)
+    return {
+        "page": page,
+        "rows": [build_row(story, request.user) for story in page.object_list],
+        "teams": teams,
+        "team": team,
+        "show_team": len(teams) > 1,
+    }
+
+
+@login_required
+@require_safe
+def queue(request: HtmxHttpRequest) -> HttpResponse:
+    _require_queue_access(request)
+    context = _queue_context(request, request.GET.get("team", ""), request.GET.get("page"))
+    return render_page_or_partial(request, "moderation/queue.html", "queue", context)
+
+
+def _selected_ids(request: HtmxHttpRequest) -> list[int]:
+    ids = (parse_id(value) for value in request.POST.getlist("story"))
+    # Each story once, in the order ticked: a repeated id is not a second story to report on.
+    return list(dict.fromkeys(story_id for story_id in ids if story_id is not None))[:BULK_MAX]
+
+
+def _bulk_notice(asked: int, approved: int, skipped: int, refused: list[str]) -> tuple[str, str]:
+    """What bulk approval says: all done, or what was not approved and why."""
+    if not asked:
+        notice = (ERROR, _("Tick at least one story to approve."))
+    elif approved == asked:
+        notice = (SUCCESS, _("%(count)d approved and published.") % {"count": approved})
+    else:
+        # Unknown ids are stories another moderator already took out of the queue.
+        missing = asked - approved - skipped - len(refused)
+        details = [*refused]
+        if skipped:
+            details.append(
+                ngettext(
+                    "%(count)d skipped: it still holds personal data; redact it first, or ask a moderator.",
+                    "%(count)d skipped: they still hold personal data; redact them first, or ask a moderator.",
+                    skipped,
+                )
+                % {"count": skipped}
+            )
+        if missing:
+            details.append(_("%(count)d already decided by someone else.") % {"count": missing})
+        notice = (
+            ERROR,
+            _("%(count)d approved; not approved: %(details)s")
+            % {"count": approved, "details": " ".join(details)},
+        )
+    return notice
+
+
+@login_required
+@require_POST
+def bulk_approve(request: HtmxHttpRequest) -> HttpResponse:
+    _require_queue_access(request)
+    ids = _selected_ids(request)
+    approved = skipped = 0
+    refused: list[str] = []
+    # Only stories this user may moderate are looked at; any other id is simply not found.
+    for story in (
+        Story.objects.awaiting_moderation_for(request.user).filter(pk__in=ids).select_related("team")
+    ):
+        try:
+            story.approve(by=request.user)
+        except HoldsPersonalData:
+            skipped += 1
+        except IllegalTransition as error:
+            refused.append(f"“{story.title}”: {error}")
+        else:
+            approved += 1
+    notice = _bulk_notice(len(ids), approved, skipped, refused)
+    if request.htmx:
+        context = _queue_context(request, request.POST.get("team", ""), 1)
+        context.update(notice=notice, waiting_count=_waiting_count(request.user), oob_badge=True)
+        return render(request, "moderation/queue.html#queue-response", context)
+    messages.add_message(request, messages.SUCCESS if notice[0] == SUCCESS else messages.ERROR, notice[1])
+    return _back(request)
+
+
+def _decide(
+    request: HtmxHttpRequest, story_id: int, move: Callable[[Story, Any, str], Any], done: str
+) -> HttpResponse:
+    story = _get_story_to_moderate(request, story_id)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        notice = (ERROR, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    else:
+        if form.cleaned_data["expected_status"]:
+            story.status = form.cleaned_data["expected_status"]
+        try:
+            move(story, request.user, form.cleaned_data["reason"])
+        except IllegalTransition as error:
+            notice = (ERROR, str(error))
+        else:
+            notice = (SUCCESS, done % {"title": story.title})
+    if request.htmx:
+        # Withdrawn meanwhile by its author: the answer names nothing of it, only what happened.
+        fresh = (
+            Story.objects.with_moderation_details()
+            .not_withdrawn_for(request.user)
+            .filter(pk=story.pk)
+            .first()
+        )
+        team_slug = request.POST.get("team", "")
+        context = {
+            "row": build_row(fresh, request.user, notice) if fresh else None,
+            "story_id": story.pk,
+            "notice": notice,
+            "waiting_count": _waiting_count(request.user),
+            # The queue's header counts the team it is filtered to, if any.
+            "queue_count": _waiting_count(request.user, team_slug),
+            "team_slug": team_slug,
+            "oob_badge": True,
+        }
+        return render(request, "moderation/queue.html#row-response", context)
+    messages.add_message(request, messages.SUCCESS if notice[0] == SUCCESS else messages.ERROR, notice[1])
+    return _back(request)
+
+
+@login_required
+@require_POST
+def approve(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
+    return _decide(
+        request, story_id, lambda s, u, r: s.approve(by=u), _("“%(title)s” is approved and published.")
+    )
+
+
+@login_required
+@require_POST
+def reject(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
+    return _decide(
+        request,
+        story_id,
+        lambda s, u, r: s.reject(by=u, reason=r),
+        _("“%(title)s” is rejected; the author sees your reason."),
+    )
+
+
+@login_required
+@require_POST
+def hide(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
+    return _decide(request, story_id, lambda s, u, r: s.hide(by=u, reason=r), _("“%(title)s” is hidden."))
+
+
+@login_required
+@require_POST
+def restore(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
+    return _decide(
+        request, story_id, lambda s, u, r: s.restore(by=u), _("“%(title)s” is restored and published.")
+    )
+
+
+@login_required
+@require_POST
+def redact(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
+    return _decide(
+        request,
+        story_id,
+        lambda s, u, r: s.redact(by=u),
+        _("Personal data is removed from “%(title)s”; no copy is kept."),
+    )
+
+
+@login_required
+@require_POST
+def dismiss_flags(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
+    return _decide(
+        request,
+        story_id,
+        lambda s, u, r: s.dismiss_flags(by=u),
+        _("The flags on “%(title)s” are dismissed; the story stays as it is."),
+    )
+
+
+# --- the story page's moderation panel and flagging ---------------------------------------------
+
+
+def panel_context(story: Story, request: HtmxHttpRequest, **extra: Any) -> dict[str, Any]:
+    """What the story page shows about moderation, for this viewer (a constant few queries)."""
+    user = request.user
+    can_moderate = story.can_be_moderated_by(user)
+    is_author = story.author_id == user.pk
+    context: dict[str, Any] = {
+        "story": story,
+        "request": request,
+        "can_moderate": can_moderate,
+        "is_author": is_author,
+        "row": None,
+        "author_history": [],
+        "my_flag": None,
+        "can_flag": False,
+        "flag_form": None,
+        **extra,
+    }
+    if can_moderate:
+        detailed = Story.objects.with_moderation_details().get(pk=story.pk)
+        context["row"] = build_row(detailed, user, every_move=True)
+        return context
+    if is_author:
+        # The author reads their own story's history: what happened and why, not who decided.
+        context["author_history"] = [
+            (event, event.actor_label_for_author(story))
+            for event in ModerationEvent.objects.filter(story=story)
+        ]
+    elif story.can_be_flagged_by(user):
+        context["my_flag"] = Flag.objects.filter(
+            story=story, raised_by=user.pk, resolved_at__isnull=True
+        ).first()
+        context["can_flag"] = context["my_flag"] is None
+        context["flag_form"] = extra.get("flag_form") or FlagForm()
+    return context
+
+
+@login_required
+@require_POST
+def flag(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
+    story = get_story_for_user(request, story_id)
+    form = FlagForm(request.POST)
+    notice: tuple[str, str]
+    if not form.is_valid():
+        notice = (ERROR, _("Choose why you are flagging this story."))
+    else:
+        try:
+            story.flag(
+                by=request.user, reason=form.cleaned_data["reason"], comment=form.cleaned_data["comment"]
+            )
+        except IllegalTransition as error:
+            notice = (ERROR, str(error))
+        else:
+            notice = (SUCCESS, _("Thank you. A moderator will look at this story."))
+            if story.status == Status.HIDDEN:
+                notice = (SUCCESS, _("Thank you. The story is hidden until a moderator has looked at it."))
+    still_visible = story.can_be_seen_by(request.user)
+    level = messages.SUCCESS if notice[0] == SUCCESS else messages.ERROR
+    if request.htmx:
+        if not still_visible:
+            # The story just went out of this member's sight: leave its page.
+            messages.add_message(request, level, notice[1])
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = reverse("story_list")
+            return response
+        context = panel_context(story, request, notice=notice, flag_form=form if notice[0] == ERROR else None)
+        return render(request, "moderation/_panel.html", context)
+    messages.add_message(request, level, notice[1])
+    return redirect(story if still_visible else reverse("story_list"))

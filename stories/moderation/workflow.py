@@ -1,0 +1,367 @@
+"""The moderation moves on a story, each a compare-and-set on its status.
+
+Two moderators deciding at once: the second finds the status changed and is told so;
+nothing is overwritten silently. Every move writes exactly one ModerationEvent. Which move
+is legal from which status is the table in moves.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from stories.core.policy import is_moderator
+from stories.log.personal_data import kinds_found
+from stories.log.personal_data import redact as redact_text
+from stories.log.terms import FREE_TEXT_FIELDS, Status
+from stories.moderation.models import Flag, FlagReason, ModerationAction, ModerationEvent
+from stories.moderation.moves import (
+    PERSONAL_DATA_REASON,
+    HoldsPersonalData,
+    IllegalTransition,
+    is_legal,
+    publishing_refusal,
+)
+from stories.teams.models import ModerationMode
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from django.contrib.auth.models import AnonymousUser, User
+
+    from stories.teams.models import Team
+
+    AnyUser = User | AnonymousUser
+
+
+def _actor(user: AnyUser | None) -> Any:
+    return user if user is not None and user.is_authenticated else None
+
+
+class StoryWorkflow(models.Model):
+    """The moves of a story's moderation; Story inherits them (abstract: no table, no fields)."""
+
+    if TYPE_CHECKING:
+        pk: int
+        status: str
+        status_reason: str
+        published_at: dt.datetime | None
+        author_id: int
+        team: Team
+        anonymous: bool
+
+    class Meta:
+        abstract = True
+
+    def _stories(self) -> Any:
+        return type(self)._default_manager.all()
+
+    def _move(
+        self,
+        *,
+        action: str,
+        to: str,
+        by: AnyUser | None,
+        reason: str = "",
+        extra: dict[str, Any] | None = None,
+        resolve_flags: bool = False,
+        check: Callable[[], None] | None = None,
+    ) -> ModerationEvent:
+        if not is_legal(action, self.status):
+            raise IllegalTransition.refused(action, self.status)
+        updates: dict[str, Any] = {"status": to, "updated_at": timezone.now(), **(extra or {})}
+        if to == Status.PUBLISHED and self.published_at is None:
+            updates["published_at"] = timezone.now()
+        with transaction.atomic():
+            if check is not None:
+                check()
+            changed = self._stories().filter(pk=self.pk, status=self.status).update(**updates)
+            if not changed:
+                self._raise_already_decided()
+            from_status = self.status
+            for field, value in updates.items():
+                setattr(self, field, value)
+            if resolve_flags:
+                self._resolve_open_flags(by)
+            return ModerationEvent.objects.create(
+                story_id=self.pk,
+                actor=_actor(by),
+                action=action,
+                from_status=from_status,
+                to_status=to,
+                reason=reason,
+            )
+
+    def _raise_already_decided(self) -> NoReturn:
+        current = self._stories().filter(pk=self.pk).values_list("status", flat=True).first()
+        label = Status(current).label.lower() if current else _("gone")
+        raise IllegalTransition(
+            _("Someone else already decided this story: it is now %(status)s.") % {"status": label}
+        )
+
+    def _resolve_open_flags(self, by: AnyUser | None) -> int:
+        return Flag.objects.filter(story_id=self.pk, resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolved_by=_actor(by)
+        )
+
+    def submit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
+        """Record a newly saved story: published at once in a post-moderated team, else held.
+
+        Personal data found in the text holds the story for a moderator whatever the team's mode.
+        """
+        if personal_data:
+            to, action, reason = Status.PENDING, ModerationAction.HOLD, str(PERSONAL_DATA_REASON)
+        elif self.team.moderation_mode == ModerationMode.PRE:
+            to, action, reason = Status.PENDING, ModerationAction.SUBMIT, ""
+        else:
+            to, action, reason = Status.PUBLISHED, ModerationAction.SUBMIT, ""
+        updates: dict[str, Any] = {"status": to, "status_reason": reason}
+        if to == Status.PUBLISHED:
+            updates["published_at"] = timezone.now()
+        self._stories().filter(pk=self.pk).update(**updates)
+        for field, value in updates.items():
+            setattr(self, field, value)
+        return ModerationEvent.objects.create(
+            story_id=self.pk, actor=_actor(by), action=action, from_status="", to_status=to, reason=reason
+        )
+
+    def publishing_refusal_for(self, user: AnyUser) -> str | None:
+        """Why this user may not publish the story as it stands (approve or restore it), or None."""
+        if is_moderator(user):
+            return None
+        return publishing_refusal(
+            {field: getattr(self, field) for field in (*FREE_TEXT_FIELDS, "status_reason")}, self.team.country
+        )
+
+    def _require_clearance_to_publish(self, by: AnyUser) -> None:
+        """Only a moderator publishes a story that may hold personal data.
+
+        Runs inside the move's transaction on the stored text, locked: an edit that just
+        put personal data back must not slip through on a copy read a moment earlier.
+        """
+        if is_moderator(by):
+            return
+        current = (
+            self._stories()
+            .select_for_update()
+            .filter(pk=self.pk, status=self.status)
+            .values(*FREE_TEXT_FIELDS, "status_reason")
+            .first()
+        )
+        # Gone or decided meanwhile: the compare-and-set that follows says so.
+        refusal = publishing_refusal(current, self.team.country) if current is not None else None
+        if refusal:
+            raise HoldsPersonalData(refusal)
+
+    def approve(self, *, by: AnyUser) -> ModerationEvent:
+        return self._move(
+            action=ModerationAction.APPROVE,
+            to=Status.PUBLISHED,
+            by=by,
+            extra={"status_reason": ""},
+            resolve_flags=True,
+            check=lambda: self._require_clearance_to_publish(by),
+        )
+
+    def reject(self, *, by: AnyUser, reason: str) -> ModerationEvent:
+        reason = (reason or "").strip()
+        if not reason:
+            raise IllegalTransition(_("A rejection needs a reason the author can act on."))
+        return self._move(
+            action=ModerationAction.REJECT,
+            to=Status.REJECTED,
+            by=by,
+            reason=reason,
+            extra={"status_reason": reason},
+        )
+
+    def hide(self, *, by: AnyUser | None, reason: str = "") -> ModerationEvent:
+        reason = (reason or "").strip()
+        return self._move(
+            action=ModerationAction.HIDE,
+            to=Status.HIDDEN,
+            by=by,
+            reason=reason,
+            extra={"status_reason": reason},
+            resolve_flags=True,
+        )
+
+    def restore(self, *, by: AnyUser) -> ModerationEvent:
+        return self._move(
+            action=ModerationAction.RESTORE,
+            to=Status.PUBLISHED,
+            by=by,
+            extra={"status_reason": ""},
+            resolve_flags=True,
+            check=lambda: self._require_clearance_to_publish(by),
+        )
+
+    def withdraw(self, *, by: AnyUser) -> ModerationEvent:
+        if by.pk != self.author_id:
+            raise IllegalTransition(_("Only the author can withdraw a story."))
+        return self._move(
+            action=ModerationAction.WITHDRAW,
+            to=Status.WITHDRAWN,
+            by=by,
+        )
+
+    def resubmit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
+        if by.pk != self.author_id:
+            raise IllegalTransition(_("Only the author can resubmit a story."))
+        reason = str(PERSONAL_DATA_REASON) if personal_data else ""
+        return self._move(
+            action=ModerationAction.RESUBMIT,
+            to=Status.PENDING,
+            by=by,
+            reason=reason,
+            extra={"status_reason": reason},
+        )
+
+    def record_edit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
+        """Log the author's saved changes: a rejected story goes back for review, a pending one waits on.
+
+        Call it after saving the edited fields. Personal data kept in the text holds the story
+        with the reason "personal data"; once it is gone, that reason goes too.
+        """
+        if self.status == Status.REJECTED:
+            return self.resubmit(by=by, personal_data=personal_data)
+        if by.pk != self.author_id:
+            raise IllegalTransition(_("Only the author can edit a story."))
+        reason = str(PERSONAL_DATA_REASON) if personal_data else ""
+        return self._move(
+            action=ModerationAction.EDIT,
+            to=Status.PENDING,
+            by=by,
+            reason=reason,
+            extra={"status_reason": reason},
+        )
+
+    def redact(self, *, by: AnyUser) -> ModerationEvent:
+        """Replace the personal data in every free-text field by "[email]", "[phone]", …
+
+        Nothing removed is kept anywhere: the flags' comments and the history's reasons are
+        cleaned too, and the event names the kinds removed, never the values. The status does
+        not change. Flags are resolved, except on a hidden story: it stays in the queue until
+        a moderator restores it or dismisses the flags.
+        """
+        if not is_legal(ModerationAction.REDACT, self.status):
+            raise IllegalTransition.refused(ModerationAction.REDACT, self.status)
+        with transaction.atomic():
+            current = (
+                self._stories()
+                .select_for_update()
+                .filter(pk=self.pk, status=self.status)
+                .values(*FREE_TEXT_FIELDS, "status_reason")
+                .first()
+            )
+            if current is None:
+                self._raise_already_decided()
+            kinds: set[str] = set()
+            updates: dict[str, Any] = {}
+            for field in (*FREE_TEXT_FIELDS, "status_reason"):
+                found = kinds_found(current[field], self.team.country)
+                if found:
+                    kinds |= found
+                    # "[email]" is one character longer than the shortest address.
+                    max_length = getattr(self._meta.get_field(field), "max_length", None)
+                    updates[field] = redact_text(current[field], self.team.country)[:max_length]
+            if not kinds:
+                raise IllegalTransition(_("There is no personal data to redact in this story."))
+            if self.status_reason == str(PERSONAL_DATA_REASON):
+                updates["status_reason"] = ""
+            updates["updated_at"] = timezone.now()
+            self._stories().filter(pk=self.pk).update(**updates)
+            for field, value in updates.items():
+                setattr(self, field, value)
+            for model in (Flag, ModerationEvent):
+                text_field = "comment" if model is Flag else "reason"
+                for pk, text in model.objects.filter(story_id=self.pk).values_list("pk", text_field):
+                    if kinds_found(text, self.team.country):
+                        model.objects.filter(pk=pk).update(
+                            **{text_field: redact_text(text, self.team.country)}
+                        )
+            if self.status != Status.HIDDEN:
+                self._resolve_open_flags(by)
+            return ModerationEvent.objects.create(
+                story_id=self.pk,
+                actor=_actor(by),
+                action=ModerationAction.REDACT,
+                from_status=self.status,
+                to_status=self.status,
+                reason=_("Removed personal data: %(kinds)s.") % {"kinds": ", ".join(sorted(kinds))},
+            )
+
+    def can_be_flagged_by(self, user: AnyUser) -> bool:
+        """Members flag other people's published stories; an author edits, withdraws or asks their lead."""
+        return (
+            self.status == Status.PUBLISHED
+            and user.pk != self.author_id
+            and self.team.role_of(user) is not None
+        )
+
+    def flag(self, *, by: AnyUser, reason: str, comment: str = "") -> Flag:
+        """A member asks a moderator to look at a published story.
+
+        A personal-data flag also hides the story at once, until a moderator decides.
+        """
+        if reason not in FlagReason.values:
+            raise IllegalTransition(_("Choose why you are flagging this story."))
+        if self.team.role_of(by) is None:
+            raise IllegalTransition(_("Only members of the team can flag its stories."))
+        if not is_legal(ModerationAction.FLAG, self.status):
+            raise IllegalTransition.refused(ModerationAction.FLAG, self.status)
+        if by.pk == self.author_id:
+            raise IllegalTransition(
+                _("You cannot flag your own story; ask your team lead if it should come down.")
+            )
+        label = str(FlagReason(reason).label)
+        try:
+            with transaction.atomic():
+                flag = Flag.objects.create(
+                    story_id=self.pk, raised_by=_actor(by), reason=reason, comment=(comment or "").strip()
+                )
+                ModerationEvent.objects.create(
+                    story_id=self.pk,
+                    actor=_actor(by),
+                    action=ModerationAction.FLAG,
+                    from_status=Status.PUBLISHED,
+                    to_status=Status.PUBLISHED,
+                    reason=label,
+                )
+                if reason == FlagReason.PERSONAL_DATA:
+                    # The app hides it, not the member: the history must not point at who flagged.
+                    self._move(
+                        action=ModerationAction.HIDE,
+                        to=Status.HIDDEN,
+                        by=None,
+                        reason=str(_("Flagged: %(reason)s") % {"reason": label.lower()}),
+                        extra={"status_reason": str(PERSONAL_DATA_REASON)},
+                    )
+                elif not self._stories().filter(pk=self.pk, status=Status.PUBLISHED).exists():
+                    self._raise_already_decided()
+        except IntegrityError:
+            raise IllegalTransition(
+                _("You have already flagged this story; a moderator will look at it.")
+            ) from None
+        return flag
+
+    def dismiss_flags(self, *, by: AnyUser) -> ModerationEvent:
+        """A moderator finds the open flags unfounded: they are closed and the story stays as it is."""
+        with transaction.atomic():
+            dismissed = self._resolve_open_flags(by)
+            if not dismissed:
+                raise IllegalTransition(_("This story has no open flags: someone already decided."))
+            return ModerationEvent.objects.create(
+                story_id=self.pk,
+                actor=_actor(by),
+                action=ModerationAction.DISMISS_FLAGS,
+                from_status=self.status,
+                to_status=self.status,
+                reason=ngettext("%(count)d flag dismissed.", "%(count)d flags dismissed.", dismissed)
+                % {"count": dismissed},
+            )

@@ -1,0 +1,117 @@
+"""The retro pages: a team's list of retros, the monthly retro, trends, and the cross-team comparison.
+
+Reading a team's retro: its members, and moderators (who compare teams)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from stories.core.htmx import render_page_or_partial
+from stories.core.http import HtmxHttpRequest, get_team_access
+from stories.core.months import current_month, is_first_month, month_after, month_before, month_label
+from stories.models import (
+    Kind,
+    Perspective,
+    Team,
+    is_moderator,
+)
+from stories.retros import charts
+from stories.retros.figures import KIND_PERSPECTIVE_CELLS, cross_team, retro_index
+from stories.retros.forms import TrendsForm
+from stories.retros.presentation import present_trends
+from stories.retros.privacy_floor import OUTSIDE_RULE, PRIVACY_FLOOR
+from stories.retros.sections import (
+    existing_retro,
+    floor_context,
+    full_context,
+    month_or_404,
+)
+from stories.retros.trends import trend_figures
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def retro_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    access = get_team_access(request, slug)
+    entries = retro_index(access.team)
+    for entry in entries:
+        entry["name"] = month_label(entry["month"])
+    return render(
+        request, "retros/retro_list.html", {"team": access.team, "access": access, "entries": entries}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def retro_detail(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
+    access = get_team_access(request, slug)
+    month_or_404(access.team, month)
+    retro = existing_retro(access.team, month)
+    context = full_context(request, access, month, retro)
+    return render_page_or_partial(request, "retros/retro.html", "retro", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def trends(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    access = get_team_access(request, slug)
+    form = TrendsForm(request.GET or None)
+    months = form.months_or_default()
+    data = trend_figures(access.team, months)
+    context = {
+        "team": access.team,
+        "access": access,
+        "form": form,
+        "months": months,
+        "month_choices": (3, 6, 12, 24, 36),
+        "data": data,
+        **floor_context(),
+        "has_stories": any(data["total"]),
+        **present_trends(data),
+    }
+    return render(request, "retros/trends.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def retros_across_teams(request: HtmxHttpRequest, month: dt.date) -> HttpResponse:
+    if not is_moderator(request.user):
+        raise PermissionDenied(_("Only moderators compare teams."))
+    teams = list(Team.objects.order_by("name"))
+    # Teams live in different zones: a month is open once it has begun for at least one team.
+    latest = max((current_month(team) for team in teams), default=month)
+    if month > latest:
+        raise Http404(_("That month has not happened yet."))
+    rows = cross_team(teams, month)
+    chart = charts.bar_chart(
+        "chart-teams",
+        _("Good and bad service stories per team"),
+        [row["team"].name for row in rows],
+        [
+            charts.Series(str(Kind.GOOD.label), [row["good"] for row in rows], charts.GOOD),
+            charts.Series(str(Kind.BAD.label), [row["bad"] for row in rows], charts.BAD),
+        ],
+        description=_("The same figures are in the table below the chart."),
+    )
+    context = {
+        "month": month,
+        "month_name": month_label(month),
+        "previous_month": None if is_first_month(month) else month_before(month),
+        "next_month": month_after(month) if month < latest else None,
+        "rows": rows,
+        "cell_headers": [
+            f"{Kind(kind).label} · {Perspective(perspective).label}"
+            for kind, perspective in KIND_PERSPECTIVE_CELLS
+        ],
+        "chart": chart,
+        **floor_context(),
+        "floor_rule": OUTSIDE_RULE % {"floor": PRIVACY_FLOOR},
+    }
+    return render(request, "retros/across_teams.html", context)

@@ -1,0 +1,216 @@
+from __future__ import annotations
+
+import zoneinfo
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from stories.core.text import validate_one_line
+from stories.teams.countries import country_choices, country_for_time_zone
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+    AnyUser = User | AnonymousUser
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
+
+
+class ModerationMode(models.TextChoices):
+    PRE = "pre", _("Pre-moderation: stories wait for approval")
+    POST = "post", _("Post-moderation: stories publish at once")
+
+
+class Role(models.TextChoices):
+    MEMBER = "member", _("Member")
+    LEAD = "lead", _("Lead")
+
+
+class TeamQuerySet(models.QuerySet["Team"]):
+    def for_user(self, user: AnyUser) -> TeamQuerySet:
+        """Teams the user belongs to; superusers see every team."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(memberships__user=user)
+
+    def led_by(self, user: AnyUser) -> TeamQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user, memberships__role=Role.LEAD)
+
+
+class Team(models.Model):
+    name = models.CharField(_("name"), max_length=100, validators=[validate_one_line])
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text=_("Months and 'today' are computed in this zone, e.g. Europe/London."),
+    )
+    # Blank: no country (a team on UTC); only international phone numbers and the shapes read
+    # the same everywhere are then recognised. Filled from the time zone when left blank.
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        default="",
+        choices=country_choices,
+        help_text=_(
+            "Guides how local phone numbers are recognised in stories. Defaults to the time zone's country."
+        ),
+    )
+    moderation_mode = models.CharField(
+        _("moderation"),
+        max_length=4,
+        choices=ModerationMode.choices,
+        default=ModerationMode.POST,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.country and self.time_zone:
+            self.country = country_for_time_zone(self.time_zone)
+            if self.country and kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "country"}
+        super().save(*args, **kwargs)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def today(self) -> Any:
+        from django.utils import timezone
+
+        return timezone.localdate(timezone=self.zone)
+
+    def role_of(self, user: AnyUser) -> str | None:
+        if not user.is_authenticated:
+            return None
+        # Asked several times a request (can see? can moderate? can flag?): one query per
+        # team instance and user.
+        cache: dict[int, str | None] = self.__dict__.setdefault("_roles", {})
+        if user.pk not in cache:
+            cache[user.pk] = (
+                self.memberships.filter(user=user).values_list("role", flat=True).first()  # type: ignore[attr-defined]
+            )
+        return cache[user.pk]
+
+    def is_lead(self, user: AnyUser) -> bool:
+        return self.role_of(user) == Role.LEAD
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["team__name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "user"], name="membership_unique_team_user"),
+        ]
+        indexes = [
+            # "Which teams am I in, and what is my role?" on nearly every page.
+            models.Index(fields=["user", "role"], name="membership_user_role_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.team} ({self.get_role_display()})"
+
+
+class PrincipleGroup(models.TextChoices):
+    UNDERSTAND = "understand", _("Understand the customer")
+    KEEP_OUR_WORD = "keep-our-word", _("Keep our word")
+    GO_BEYOND = "go-beyond", _("Go beyond")
+    KEEP_PERSPECTIVE = "keep-perspective", _("Keep perspective")
+
+
+class PrincipleQuerySet(models.QuerySet["Principle"]):
+    def active(self) -> PrincipleQuerySet:
+        return self.filter(active=True)
+
+    def local_names(self) -> dict[str, str]:
+        """Slug -> name in the active language: relabels figures frozen in another language."""
+        return {
+            principle.slug: principle.local_name for principle in self.only("slug", "name", "translations")
+        }
+
+
+class Principle(models.Model):
+    position = models.PositiveSmallIntegerField(_("position"), unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=80, validators=[validate_one_line])
+    summary = models.CharField(_("one-line summary"), max_length=200, validators=[validate_one_line])
+    description = models.TextField(_("description"))
+    prompt = models.CharField(
+        _("question"),
+        max_length=200,
+        validators=[validate_one_line],
+        help_text=_("A question that helps staff recognise the principle in a story."),
+    )
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Retired principles stay on old stories but cannot be picked for new ones."),
+    )
+    group = models.CharField(
+        _("group"), max_length=20, choices=PrincipleGroup.choices, default=PrincipleGroup.UNDERSTAND
+    )
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'Name, summary and question in other languages, e.g. {"de": {"name": "…", "summary": "…", '
+            '"prompt": "…"}}. Anything missing is shown in English.'
+        ),
+    )
+
+    objects = PrincipleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.CheckConstraint(condition=Q(position__gte=1), name="principle_position_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.local_name
+
+    def _local(self, field: str) -> str:
+        language = (get_language() or "en").split("-")[0]
+        return self.translations.get(language, {}).get(field) or getattr(self, field)
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language, or the English one."""
+        return self._local("name")
+
+    @property
+    def local_summary(self) -> str:
+        return self._local("summary")
+
+    @property
+    def local_prompt(self) -> str:
+        return self._local("prompt")
