@@ -125,14 +125,26 @@ def search_stem(word: str) -> str:
     return word
 
 
-def _redacted_copy(data: QueryDict, field_names: list[str]) -> QueryDict:
+def _redacted_copy(data: QueryDict, field_names: list[str], country: str) -> QueryDict:
     """The posted form with personal data replaced by [email], [phone]… in the named fields."""
     copy = data.copy()
     for name in field_names:
         if name in FREE_TEXT_FIELDS and copy.get(name):
-            copy[name] = redact(str(copy[name]))
+            copy[name] = redact(str(copy[name]), country)
     copy.pop("redact", None)
     return copy
+
+
+def _posted_country(request: AuthenticatedHttpRequest, story: Story | None = None) -> str:
+    """The country of the story's team, or of the team picked in the form (one of the person's)."""
+    if story is not None:
+        return story.team.country
+    team_id = parse_id(request.POST.get("team"))
+    if team_id is None:
+        return ""
+    return (
+        Team.objects.for_user(request.user).filter(pk=team_id).values_list("country", flat=True).first() or ""
+    )
 
 
 def _fields_to_redact(request: AuthenticatedHttpRequest) -> list[str]:
@@ -155,7 +167,8 @@ def story_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect("dashboard")
     original = _sequel_original(request)
     if request.method == "POST" and request.POST.get("redact"):
-        form = StoryForm(_redacted_copy(request.POST, _fields_to_redact(request)), user=request.user)
+        data = _redacted_copy(request.POST, _fields_to_redact(request), _posted_country(request))
+        form = StoryForm(data, user=request.user)
         return render(
             request, "stories/story_form.html", {"form": form, "original": original, "redacted": True}
         )
@@ -254,7 +267,7 @@ def story_validate(request: AuthenticatedHttpRequest) -> HttpResponse:
     data: QueryDict = request.POST
     if request.POST.get("redact") in FREE_TEXT_FIELDS:
         field_name = request.POST["redact"]
-        data = _redacted_copy(request.POST, [field_name])
+        data = _redacted_copy(request.POST, [field_name], _posted_country(request))
     form = StoryForm(data, user=request.user)
     if field_name not in form.fields or field_name.startswith("verdict_"):
         raise Http404("No such field.")
@@ -289,7 +302,9 @@ def story_edit(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse
         return redirect(story)
     if request.method == "POST" and request.POST.get("redact"):
         form = StoryForm(
-            _redacted_copy(request.POST, _fields_to_redact(request)), user=request.user, story=story
+            _redacted_copy(request.POST, _fields_to_redact(request), story.team.country),
+            user=request.user,
+            story=story,
         )
     elif request.method == "POST":
         form = StoryForm(request.POST, user=request.user, story=story)

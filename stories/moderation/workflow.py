@@ -142,7 +142,7 @@ class StoryWorkflow(models.Model):
         if can_publish_personal_data(user):
             return None
         return publishing_refusal(
-            {field: getattr(self, field) for field in (*FREE_TEXT_FIELDS, "status_reason")}
+            {field: getattr(self, field) for field in (*FREE_TEXT_FIELDS, "status_reason")}, self.team.country
         )
 
     def _require_clearance_to_publish(self, by: AnyUser) -> None:
@@ -161,7 +161,7 @@ class StoryWorkflow(models.Model):
             .first()
         )
         # Gone or decided meanwhile: the compare-and-set that follows says so.
-        refusal = publishing_refusal(current) if current is not None else None
+        refusal = publishing_refusal(current, self.team.country) if current is not None else None
         if refusal:
             raise HoldsPersonalData(refusal)
 
@@ -272,12 +272,12 @@ class StoryWorkflow(models.Model):
             kinds: set[str] = set()
             updates: dict[str, Any] = {}
             for field in (*FREE_TEXT_FIELDS, "status_reason"):
-                found = kinds_found(current[field])
+                found = kinds_found(current[field], self.team.country)
                 if found:
                     kinds |= found
                     # "[email]" is one character longer than the shortest address.
                     max_length = getattr(self._meta.get_field(field), "max_length", None)
-                    updates[field] = redact_text(current[field])[:max_length]
+                    updates[field] = redact_text(current[field], self.team.country)[:max_length]
             if not kinds:
                 raise IllegalTransition(_("There is no personal data to redact in this story."))
             if self.status_reason == str(PERSONAL_DATA_REASON):
@@ -289,8 +289,10 @@ class StoryWorkflow(models.Model):
             for model in (Flag, ModerationEvent):
                 text_field = "comment" if model is Flag else "reason"
                 for pk, text in model.objects.filter(story_id=self.pk).values_list("pk", text_field):
-                    if kinds_found(text):
-                        model.objects.filter(pk=pk).update(**{text_field: redact_text(text)})
+                    if kinds_found(text, self.team.country):
+                        model.objects.filter(pk=pk).update(
+                            **{text_field: redact_text(text, self.team.country)}
+                        )
             if self.status != Status.HIDDEN:
                 self._resolve_open_flags(by)
             return ModerationEvent.objects.create(
