@@ -193,15 +193,15 @@ def story_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 raise
             return redirect(story)
     else:
-        initial: dict[str, Any] = {}
-        if original is not None:
-            initial = {
-                "team": original.team_id,
-                "sequel_of": original.pk,
-                "client_nickname": original.client_nickname,
-            }
-        form = StoryForm(initial=initial, user=request.user)
+        form = StoryForm(initial=_sequel_initial(original), user=request.user)
     return render(request, "stories/story_form.html", {"form": form, "original": original})
+
+
+def _sequel_initial(original: Story | None) -> dict[str, Any]:
+    """ "Log a sequel" starts the form in the earlier story's team, linked, with its client."""
+    if original is None:
+        return {}
+    return {"team": original.team_id, "sequel_of": original.pk, "client_nickname": original.client_nickname}
 
 
 def _already_saved(request: AuthenticatedHttpRequest, token: str | None) -> HttpResponse | None:

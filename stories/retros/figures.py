@@ -21,7 +21,6 @@ from typing import Any
 
 from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
 
 from stories.core.months import (
     FIRST_YEAR,
@@ -46,25 +45,15 @@ from stories.models import (
     Verdict,
 )
 from stories.retros.privacy_floor import PRIVACY_FLOOR, Audience, CellFacts, shown
-from stories.retros.shapes import Channels, Heatmap, HighlightVote, MonthFigures, Snapshot
+from stories.retros.shapes import Channels, Heatmap, HighlightVote, MonthFigures
+from stories.retros.snapshots import SNAPSHOT_VERSION, read_snapshot
 
 __all__ = ["PRIVACY_FLOOR"]
 
 SPARKLINE_MONTHS = 12
-SNAPSHOT_VERSION = 1
 # Highlights, most voted first; ties go to the later story. One ordering for the live page
 # and for the snapshot a closing retro freezes, so closing never reshuffles the highlights.
 HIGHLIGHT_ORDER = ("-votes", "-happened_on", "-pk")
-
-
-def read_snapshot(retro: Retro | None) -> Snapshot | None:
-    """A closed retro's snapshot if this code reads its version (version 1 kept it inside its
-    figures only), else None: the page shows live figures rather than misread an unknown shape."""
-    if retro is None or not retro.is_closed or not retro.snapshot:
-        return None
-    figures = retro.snapshot.get("figures")
-    version = retro.snapshot.get("version", figures.get("version") if isinstance(figures, dict) else None)
-    return retro.snapshot if version == SNAPSHOT_VERSION else None  # type: ignore[return-value]
 
 
 def as_date(value: dt.date | dt.datetime) -> dt.date:
@@ -94,9 +83,6 @@ def _change(now: int, before: int) -> dict[str, int]:
 
 
 # --- one month --------------------------------------------------------------------------
-
-
-HEADLINE_KEYS = ("total", "good", "bad", "gave", "received", "went_beyond")
 
 
 def headline(team: Team, month_start: dt.date) -> dict[str, Any]:
@@ -251,39 +237,6 @@ def month_figures(team: Team, month_start: dt.date, retro: Retro | None = None) 
         "channels": channels(team, month_start),
         "highlights": highlight_votes(team, month_start, retro),
     }
-
-
-def snapshot_of(figures: MonthFigures, karma: dict[str, Any] | None = None) -> Snapshot:
-    """What a closing retro freezes: its figures and, when given, its karma section.
-
-    Snapshots frozen before the karma section was kept have no "karma" key; their pages
-    show the live karma section instead.
-    """
-    snapshot: Snapshot = {
-        "version": SNAPSHOT_VERSION,
-        "frozen_at": timezone.now().isoformat(),
-        "figures": figures,
-    }
-    if karma is not None:
-        snapshot["karma"] = karma
-    return snapshot
-
-
-def _fingerprint(figures: MonthFigures) -> tuple[Any, ...]:
-    """The numbers a reader compares; names and labels may change without changing history."""
-    return (
-        tuple(figures["headline"][key]["now"] for key in HEADLINE_KEYS),
-        tuple((row["principle"], row["honoured"], row["broken"]) for row in figures["heatmap"]["rows"]),
-        # Keys by name: PostgreSQL's jsonb does not keep a stored dict's key order.
-        (figures["heatmap"]["other"]["honoured"], figures["heatmap"]["other"]["broken"]),
-        tuple((row["channel"], row["count"]) for row in figures["channels"]["rows"]),
-        figures["channels"]["other"],
-        tuple((row["story"], row["votes"]) for row in figures["highlights"]),
-    )
-
-
-def figures_differ(frozen: MonthFigures, live: MonthFigures) -> bool:
-    return _fingerprint(frozen) != _fingerprint(live)
 
 
 def has_stories(figures: MonthFigures) -> bool:

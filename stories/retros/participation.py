@@ -20,7 +20,7 @@ from stories.models import (
     ActionItem,
     Story,
 )
-from stories.retros.figures import month_figures, snapshot_of
+from stories.retros.figures import month_figures
 from stories.retros.forms import ActionItemForm, NotesForm
 from stories.retros.models import MONTH_RUNNING, NotesConflict, Retro, RetroStateError
 from stories.retros.sections import (
@@ -39,6 +39,7 @@ from stories.retros.sections import (
     retro_url,
     section_response,
 )
+from stories.retros.snapshots import snapshot_of
 
 
 @login_required

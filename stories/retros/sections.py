@@ -35,18 +35,13 @@ from stories.models import (
     Team,
 )
 from stories.retros.due import due_month, status_of
-from stories.retros.figures import (
-    figures_differ,
-    has_stories,
-    month_figures,
-    ranked_stories,
-    read_snapshot,
-)
+from stories.retros.figures import has_stories, month_figures, ranked_stories
 from stories.retros.forms import ActionItemEditForm, ActionItemForm, DropForm, NotesForm, team_members
 from stories.retros.live import live_context
 from stories.retros.models import MAX_VOTES_PER_MEMBER
 from stories.retros.presentation import present_figures
 from stories.retros.privacy_floor import FLOOR_RULE, PRIVACY_FLOOR
+from stories.retros.snapshots import figures_differ, read_snapshot
 
 HIGHLIGHT_COUNT = 3
 # The voting list's first rows and its ceiling: a 5,000-story month stays a page, not 5 MB.

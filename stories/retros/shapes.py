@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any, NotRequired, TypedDict
 
+# The headline figures, in the order the retro shows them.
+HEADLINE_KEYS = ("total", "good", "bad", "gave", "received", "went_beyond")
+
 
 class Change(TypedDict):
     now: int

@@ -7,7 +7,8 @@ from django.test import Client
 
 from stories.core.months import add_months
 from stories.models import Retro
-from stories.retros.figures import month_figures, snapshot_of
+from stories.retros.figures import month_figures
+from stories.retros.snapshots import snapshot_of
 from tests.factories import RetroFactory, StoryFactory
 from tests.retros.helpers import HTMX, is_login_redirect, month_url
 

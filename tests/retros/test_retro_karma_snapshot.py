@@ -8,7 +8,8 @@ import pytest
 
 from stories.karma.figures import month_section
 from stories.models import Retro, SequelOutcome, Status
-from stories.retros.figures import month_figures, snapshot_of
+from stories.retros.figures import month_figures
+from stories.retros.snapshots import snapshot_of
 from tests.factories import RetroFactory, SequelLinkFactory, StoryFactory
 from tests.retros.helpers import HTMX, month_url
 

@@ -13,7 +13,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from stories.retros.figures import channels, cross_team, month_figures, snapshot_of
+from stories.retros.figures import channels, cross_team, month_figures
+from stories.retros.snapshots import snapshot_of
 from tests.factories import MembershipFactory, RetroFactory, StoryFactory, UserFactory
 from tests.retros.helpers import month_url
 

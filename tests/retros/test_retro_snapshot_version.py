@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stories.models import Retro
-from stories.retros.figures import SNAPSHOT_VERSION, read_snapshot
+from stories.retros.snapshots import SNAPSHOT_VERSION, read_snapshot
 from tests.factories import StoryFactory
 from tests.retros.helpers import month_url
 

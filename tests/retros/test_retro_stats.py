@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from stories.core.months import add_months, current_month, months_ending, parse_month
 from stories.models import Status
-from stories.retros.figures import channels, figures_differ, headline, heatmap, month_figures, retro_index
+from stories.retros.figures import channels, headline, heatmap, month_figures, retro_index
+from stories.retros.snapshots import figures_differ
 from stories.retros.trends import trend_figures
 from tests.factories import ActionItemFactory, RetroFactory, StoryFactory, TeamFactory, UserFactory
 
