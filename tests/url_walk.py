@@ -216,7 +216,7 @@ def build_world(
     )
 
     retro = Retro.objects.create(team=team, month=month)
-    retro.save_notes(text("retro_notes"), by=lead)
+    retro.save_notes(text("retro_notes"), base_version=retro.notes_version, by=lead)
     for voter in (users["member"], lead, *crowd):
         retro.vote(stories["published"], by=voter)
     action_item = retro.add_action_item(text=text("action_item"), owner=lead, due_on=today, by=lead)
