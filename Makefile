@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lock lint format typecheck check-deploy shell clean mutants loadtest messages compilemessages bench
+.PHONY: run worker test lock lint format typecheck check-deploy shell clean mutants loadtest messages compilemessages bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -27,7 +27,7 @@ lock: $(VENV)/.dev
 	$(BIN)/uv pip compile --python-version 3.11 --generate-hashes --quiet requirements-dev.in -o requirements-dev.txt
 
 # The settings default to DEBUG off (production-safe); development and tests turn it on.
-run shell test: export DEBUG ?= 1
+run worker shell test: export DEBUG ?= 1
 
 # Translations: locale/<lang>/LC_MESSAGES/django.po is committed, the compiled .mo is built here
 # (never committed, so it can never be stale). Needs GNU gettext's msgfmt (`apt-get install gettext`).
@@ -50,8 +50,16 @@ run: $(VENV)/.runtime $(MO)
 	@case "$${DEBUG:-1}" in 0|false|False|no|off) echo "DEBUG is off: no demo data loaded." ;; *) $(PY) manage.py seed_demo ;; esac
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The background worker: sends the mail and digests that requests and cron jobs enqueue in the
+# database. Pair it with `TASKS_BACKEND=database make run`; plain `make run` runs tasks at once.
+worker: $(VENV)/.runtime
+	$(PY) manage.py migrate --noinput
+	TASKS_BACKEND=database $(PY) manage.py db_worker --queue-name '*'
+
 # Both cores: pytest-xdist runs the suite in two processes (TEST_WORKERS=0 runs it in one).
 TEST_WORKERS ?= 2
+# The same hash seed in every worker, so each collects the same parametrised tests.
+test: export PYTHONHASHSEED ?= 0
 
 test: $(VENV)/.dev $(MO)
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)

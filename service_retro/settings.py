@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "bootstrap",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "stories",
 ]
 
@@ -84,11 +86,13 @@ MIDDLEWARE = [
     # Unchanged retro polls are answered here, before sessions and users cost a query.
     "stories.retros.polling.LiveStampMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After sessions, before anything that renders: the person's language, else the browser's.
+    # After sessions, before anything that renders: the browser's language; a signed-in
+    # person's own choice overrides it after authentication.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "stories.accounts.language.PersonalLanguageMiddleware",
     # Signed-in answers (pages, fragments, exports) are never kept by a shared or browser cache.
     "stories.core.middleware.private_cache",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -133,6 +137,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stories.core.context_processors.navigation",
+                "stories.notifications.context_processors.bell",
             ],
             # Each feature package keeps its template tags beside its views.
             "libraries": {
@@ -227,6 +232,23 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Service Retro <retro@
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Background tasks (Django's Tasks API through django-tasks). The database is the queue in
+# production: `manage.py db_worker` (`make worker`) runs what requests and cron jobs enqueue.
+# In development and tests tasks run at once, in the request, unless TASKS_BACKEND=database.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+    "dummy": "django_tasks.backends.dummy.DummyBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "").strip() or ("immediate" if DEBUG else "database")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise SystemExit(f"Configuration error: TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+# A lead may send this many invitations per hour (counted in the database, so every app
+# server agrees); invitation links expire after INVITATION_DAYS.
+INVITATIONS_PER_HOUR = int(os.environ.get("INVITATIONS_PER_HOUR", "30"))
+INVITATION_DAYS = 7
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie.

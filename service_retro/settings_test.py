@@ -7,5 +7,7 @@ manifest) and defaults, so pytest and mypy load this module.
 import os
 
 os.environ.setdefault("DEBUG", "1")
+# Background tasks run at once, in the test; a test of the queue itself switches to the database.
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from service_retro.settings import *  # noqa: F403

@@ -3,7 +3,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from stories.core import health
-from stories.core.throttle import throttled
 
 admin.site.site_header = "Service Retro administration"
 admin.site.site_title = "Service Retro admin"
@@ -15,15 +14,10 @@ urlpatterns = [
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
-    # Before the include, so the reset request goes through the throttle.
-    path(
-        "accounts/password_reset/",
-        throttled("email")(auth_views.PasswordResetView.as_view()),
-        name="password_reset",
-    ),
-    path("accounts/", include("django.contrib.auth.urls")),
     path("healthz", health.healthz, name="healthz"),
+    # Ours first: the app's own password-reset pages replace Django's admin-styled ones.
     path("", include("stories.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
 ]
 
 # A lost database is a clean 503 with Retry-After, from any view or middleware.

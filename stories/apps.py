@@ -29,4 +29,11 @@ class StoriesConfig(AppConfig):
     verbose_name = "Service stories"
 
     def ready(self) -> None:
+        # Imported here, not at the top: they import models, which need the app registry ready.
+        from django.contrib.auth.signals import user_logged_in
+
+        from stories.accounts.language import remember_language_at_login
+
         post_migrate.connect(optimize_sqlite, sender=self)
+        # A person's language follows them to every device they log in on.
+        user_logged_in.connect(remember_language_at_login, dispatch_uid="stories.remember_language")

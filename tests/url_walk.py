@@ -78,7 +78,28 @@ ARGS: dict[str, Callable[[World, str], Any]] = {
     "story_id": lambda world, name: world.stories[STORY_FOR.get(name, "published")].pk,
     "item_id": lambda world, name: world.action_item.pk,
     "step": lambda world, name: "top",
+    # 0 (no such member: a 404) once a walked POST has removed the member.
+    "membership_id": lambda world, name: getattr(
+        world.team.memberships.filter(user=world.users["member"]).first(), "pk", 0
+    ),
+    "invitation_id": lambda world, name: _invitation(world)[0].pk,
+    "token": lambda world, name: _invitation(world)[1],
 }
+
+
+def _invitation(world: World) -> tuple[Any, str]:
+    """An open invitation to the team and its link's token, made once per world when first asked."""
+    if "invitation" not in world.extra:
+        from stories.members import actions
+        from stories.models import OutgoingMail
+
+        invitation = actions.invite(
+            world.team, ["walk-invited@example.com"], role="member", by=world.users["lead"]
+        )[0]
+        body = OutgoingMail.objects.filter(to="walk-invited@example.com").latest("pk").body
+        world.extra["invitation"] = (invitation, re.search(r"/invitations/([^/\s]+)/", body).group(1))
+    return world.extra["invitation"]
+
 
 # Query strings a URL needs to show anything, by URL name.
 QUERY: dict[str, Callable[[World], dict[str, Any]]] = {

@@ -39,5 +39,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_teams": teams,
         "nav_this_month": this_month,
         "nav_can_moderate": can_moderate,
-        "nav_can_compare_teams": policy.can_compare_teams(user),
+        # Asked only when a page renders the link: a permission lookup costs queries.
+        "nav_can_compare_teams": cache(lambda: policy.can_compare_teams(user)),
+        "nav_can_use_admin": cache(lambda: policy.can_use_admin(user)),
     }

@@ -105,3 +105,16 @@ def redirect_back(request: HttpRequest, fallback: Any) -> HttpResponse:
     ):
         return redirect(target)
     return redirect(fallback)
+
+
+# --- the members page ----------------------------------------------------------------------
+
+
+def get_members_manager_access(request: HttpRequest, slug: str) -> TeamAccess:
+    """The team if this person may manage its members; 404 to outsiders, 403 to plain members."""
+    access = get_team_access(request, slug)
+    access.require(
+        policy.can_manage_members(request.user, access.team),
+        "Only the team's leads and moderators manage its members.",
+    )
+    return access

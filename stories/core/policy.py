@@ -16,7 +16,8 @@ A **moderator** (the `moderate_story` permission, or a superuser) reads and mode
 team's stories and compares teams, but takes no part in a team it is not in.
 
 Roles are looked up once per user object and team (a page asks several questions of the
-same story or team), so one request costs one membership query per team.
+same story or team), so one request costs one membership query per team, however many of
+its stories it asks about.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from stories.log.terms import Status
-from stories.teams.models import Role, Team
+from stories.teams.models import Membership, Role, Team
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -44,30 +45,41 @@ def is_moderator(user: AnyUser) -> bool:
 
 
 def team_role(user: AnyUser, team: Team) -> str | None:
-    """The user's role in the team (`Role.MEMBER`, `Role.LEAD`) or None.
+    """The user's role in the team (`Role.MEMBER`, `Role.LEAD`) or None."""
+    return _role(user, team.pk)
 
-    Cached on the user object by team id: a page asks several questions of the same team,
-    often through different Team instances (each story's own), and pays one query per team.
-    """
+
+def _role(user: AnyUser, team_id: int) -> str | None:
+    """Cached on the user object by team id: a page asks several questions of the same team, and
+    a story's rules ask by `story.team_id`, so a list of stories costs no query per story."""
     if not user.is_authenticated:
         return None
     cache: dict[int, str | None] | None = getattr(user, "_team_roles", None)
     if cache is None:
         cache = {}
         user._team_roles = cache  # type: ignore[union-attr,attr-defined]
-    if team.pk not in cache:
-        cache[team.pk] = team.memberships.filter(user=user).values_list("role", flat=True).first()  # type: ignore[attr-defined]
-    return cache[team.pk]
+    if team_id not in cache:
+        roles = Membership.objects.filter(team_id=team_id, user=user).values_list("role", flat=True)
+        cache[team_id] = roles.first()
+    return cache[team_id]
+
+
+def _leads(user: AnyUser, team_id: int) -> bool:
+    return bool(user.is_authenticated and (user.is_superuser or _role(user, team_id) == Role.LEAD))
+
+
+def _belongs(user: AnyUser, team_id: int) -> bool:
+    return _role(user, team_id) is not None
 
 
 def is_team_member(user: AnyUser, team: Team) -> bool:
     """Belongs to the team (a lead is a member too)."""
-    return team_role(user, team) is not None
+    return _belongs(user, team.pk)
 
 
 def is_team_lead(user: AnyUser, team: Team) -> bool:
     """Leads the team; a superuser stands in for the lead of every team."""
-    return bool(user.is_authenticated and (user.is_superuser or team_role(user, team) == Role.LEAD))
+    return _leads(user, team.pk)
 
 
 def leads_any_team(user: AnyUser) -> bool:
@@ -129,13 +141,13 @@ def can_see_story(user: AnyUser, story: Story) -> bool:
         return True
     if story.status == Status.WITHDRAWN:
         return False
-    if is_moderator(user) or is_team_lead(user, story.team):
+    if is_moderator(user) or _leads(user, story.team_id):
         return True
-    return story.status == Status.PUBLISHED and is_team_member(user, story.team)
+    return story.status == Status.PUBLISHED and _belongs(user, story.team_id)
 
 
 def can_moderate_story(user: AnyUser, story: Story) -> bool:
-    return can_moderate_team(user, story.team)
+    return is_moderator(user) or _leads(user, story.team_id)
 
 
 def is_story_author(user: AnyUser, story: Story) -> bool:
@@ -155,9 +167,12 @@ def can_publish_personal_data(user: AnyUser) -> bool:
 
 def can_flag_story(user: AnyUser, story: Story) -> bool:
     """Members flag other people's published stories; an author edits, withdraws or asks their lead."""
-    return (
-        story.status == Status.PUBLISHED and user.pk != story.author_id and is_team_member(user, story.team)
-    )
+    return story.status == Status.PUBLISHED and user.pk != story.author_id and _belongs(user, story.team_id)
+
+
+def can_use_admin(user: AnyUser) -> bool:
+    """Django's admin lets staff in (it checks `is_staff` itself); the menu offers it to them."""
+    return bool(user.is_authenticated and user.is_staff)
 
 
 def can_see_withdrawn_in_admin(user: AnyUser) -> bool:
@@ -170,20 +185,27 @@ def sees_author_names(user: AnyUser) -> bool:
     return is_moderator(user)
 
 
+# --- members ---------------------------------------------------------------------------------
+
+
+def can_manage_members(user: AnyUser, team: Team) -> bool:
+    """The members page: a team's leads (a superuser stands in), and moderators, invite,
+    change roles and remove people; its members only read the list."""
+    return is_team_lead(user, team) or is_moderator(user)
+
+
 # --- karma -----------------------------------------------------------------------------------
 
 
 def can_add_sequel(user: AnyUser, story: Story) -> bool:
     """Sequels are the team's record: its members (or the superuser standing in for its lead)
     link them to a published story; a moderator reading from outside only reads."""
-    return story.status == Status.PUBLISHED and (
-        is_team_member(user, story.team) or is_team_lead(user, story.team)
-    )
+    return story.status == Status.PUBLISHED and (_belongs(user, story.team_id) or _leads(user, story.team_id))
 
 
 def can_close_karma(user: AnyUser, story: Story) -> bool:
     """Say (or take back) "nothing came of it": the author or the team's lead."""
-    return bool(user.is_authenticated and (story.author_id == user.pk or is_team_lead(user, story.team)))
+    return bool(user.is_authenticated and (story.author_id == user.pk or _leads(user, story.team_id)))
 
 
 # --- what each view answers to ---------------------------------------------------------------

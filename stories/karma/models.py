@@ -186,7 +186,7 @@ class SequelLink(models.Model):
             ):
                 # Say nothing more: the rest would describe a story this person may not see.
                 raise ValidationError(_("You can only link stories you can see."), code="not_visible")
-            if original.status != Status.PUBLISHED and original.author_id != user.pk:
+            if original.status != Status.PUBLISHED and not policy.is_story_author(user, original):
                 errors.append(
                     ValidationError(
                         _("Only a published story, or one of your own, can have a sequel."),

@@ -187,6 +187,11 @@ class StoryForm(forms.ModelForm):
             if (grouped := [row for row in rows if row["principle"].group == value])
         ]
 
+    def _country(self, cleaned: dict[str, Any]) -> str:
+        """The chosen team's country: how the people it serves write their phone numbers."""
+        team = cleaned.get("team") or (self.instance.team if self.instance.pk else None)
+        return team.country if team is not None else ""
+
     def personal_data_warning(self, field_name: str) -> str:
         kinds = self.personal_data_found.get(field_name)
         if not kinds:
@@ -220,7 +225,7 @@ class StoryForm(forms.ModelForm):
         for field_name in FREE_TEXT_FIELDS:
             value = cleaned.get(field_name)
             if value:
-                kinds = {match.kind for match in find_personal_data(value)}
+                kinds = {match.kind for match in find_personal_data(value, self._country(cleaned))}
                 if kinds:
                     self.personal_data_found[field_name] = kinds
         if self.personal_data_found and not cleaned.get("keep_personal_data"):

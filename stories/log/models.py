@@ -293,7 +293,8 @@ class Story(StoryWorkflow):
     @property
     def personal_data_kinds(self) -> set[str]:
         """The kinds of personal data still in the story's text (a moderator's hint to redact)."""
-        return {kind for field in FREE_TEXT_FIELDS for kind in kinds_found(getattr(self, field))}
+        country = self.team.country
+        return {kind for field in FREE_TEXT_FIELDS for kind in kinds_found(getattr(self, field), country)}
 
 
 class StoryPrinciple(models.Model):

@@ -23,41 +23,18 @@ anything else.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
-from dataclasses import dataclass
-from enum import StrEnum
 
+from stories.log.personal_data_cards import is_card_number, luhn_valid
+from stories.log.personal_data_emails import find_emails
+from stories.log.personal_data_ibans import IBAN_LENGTHS, iban_valid
+from stories.log.personal_data_match import Match, PersonalDataKind
+from stories.log.personal_data_phones import extension_end, labelled_as_reference, valid_in_country
 
-class PersonalDataKind(StrEnum):
-    EMAIL = "email"
-    PHONE = "phone"
-    CARD = "card"
-    IBAN = "iban"
+__all__ = ["IBAN_LENGTHS", "Match", "PersonalDataKind", "iban_valid", "luhn_valid"]
 
-
-@dataclass(frozen=True)
-class Match:
-    kind: PersonalDataKind
-    start: int
-    end: int
-    text: str
-
-
-# --- e-mail ----------------------------------------------------------------------------
-# The local part may only start where a token starts, so a megabyte of letters is scanned
-# once, not once per position; every part is bounded.
-_EMAIL = re.compile(
-    r"""
-    (?<![\w.%+\-])
-    [\w.%+\-]{1,64}
-    @
-    (?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.){1,8}
-    [^\W\d_]{2,24}
-    (?![\w\-])
-    """,
-    re.VERBOSE,
-)
 
 # --- numbers ---------------------------------------------------------------------------
 # A number may not start glued to a word, a reference marker (#, ORD-), a path, a plus,
@@ -79,7 +56,7 @@ _PHONE_SEP = f"[{_INLINE_SPACES}.\\-/]{{1,3}}+"
 
 # International: "+" or "00", then digit groups, optionally with a parenthesised trunk or
 # area code: +44 (0)20 7946 0958, +1 (415) 555-0100.
-_INTL_SEP = f"(?:{_INLINE_SPACE}{{0,2}}+\\([0-9]{{1,4}}\\){_INLINE_SPACE}{{0,2}}+|{_PHONE_SEP})"
+_INTL_SEP = f"(?:[{_INLINE_SPACES}.\\-]{{0,2}}+\\([0-9]{{1,4}}\\)[{_INLINE_SPACES}.\\-]{{0,2}}+|{_PHONE_SEP})"
 _INTERNATIONAL = re.compile(
     _NUMBER_START
     + rf"(?:\+{_INLINE_SPACE}?[1-9][0-9]*+(?:{_INTL_SEP}[0-9]++){{0,7}}+"
@@ -129,20 +106,6 @@ _CARD = re.compile(
 # written like that.
 _YEAR_CENTURIES = ("19", "20")
 
-# Lengths from the SWIFT IBAN registry; an unknown country is not an IBAN.
-IBAN_LENGTHS = {
-    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22,
-    "BI": 27, "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27,
-    "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27,
-    "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22,
-    "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32,
-    "LI": 21, "LT": 20, "LU": 20, "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19,
-    "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28, "NL": 18, "NO": 15, "OM": 23, "PK": 24,
-    "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33, "SA": 24, "SC": 31,
-    "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25, "SV": 28, "TL": 23,
-    "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
-}  # fmt: skip
-
 # IBAN: two letters, two check digits, then up to 30 letters or digits in any grouping
 # (spaces within the line, dashes), in either case: gb82west12345698765432. Matched as a
 # zero-width lookahead so a rejected candidate does not swallow a real IBAN starting inside it.
@@ -158,28 +121,7 @@ _DATE_LIKE = re.compile(
 )
 _DIGIT_GROUP = re.compile(r"[0-9]+")
 
-# IBAN letters count as 10..35 in the checksum.
-_LETTERS_AS_NUMBERS = str.maketrans({chr(code): str(code - 55) for code in range(65, 91)})
-# A doubled Luhn digit, its digits summed: 5 -> 10 -> 1.
-_LUHN_DOUBLED = str.maketrans("0123456789", "0246813579")
-
 PLACEHOLDERS = {kind: f"[{kind.value}]" for kind in PersonalDataKind}
-
-
-def luhn_valid(digits: str) -> bool:
-    # Summing the bytes keeps the loop in C: the detector checks a candidate at every
-    # group of a long run of digits.
-    kept = digits[-1::-2].encode()
-    doubled = digits[-2::-2].translate(_LUHN_DOUBLED).encode()
-    return (sum(kept) + sum(doubled) - 48 * len(digits)) % 10 == 0
-
-
-def iban_valid(compact: str) -> bool:
-    """The ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97."""
-    if IBAN_LENGTHS.get(compact[:2]) != len(compact):
-        return False
-    rearranged = compact[4:] + compact[:4]
-    return int(rearranged.translate(_LETTERS_AS_NUMBERS)) % 97 == 1
 
 
 def _phone_digit_bounds(text: str) -> tuple[int, int, int]:
@@ -194,6 +136,10 @@ def _phone_digit_bounds(text: str) -> tuple[int, int, int]:
 
 # Eight digits after a "+", nine with a trunk 0: no shorter text can be a phone number.
 _SHORTEST_PHONE = 9
+
+
+# French and Belgian pairs, 06.12.34.56.78: date-like in part, but no date has five groups.
+_PAIRS = re.compile(r"\(?0[1-9]\)?(?:[ .\-\u00a0]{1,3}[0-9]{2}){4}")
 
 
 def _shorten_phone(text: str) -> str | None:
@@ -213,13 +159,47 @@ def _shorten_phone(text: str) -> str | None:
             if text[end : end + 1] == ")":
                 end += 1
             part = text[:end]
-            if part.count("/") <= 1 and not _DATE_LIKE.search(part):
+            # A number after "+" is never a date: +44-20-7946-0958.
+            dated = not part.startswith("+") and _DATE_LIKE.search(part) and not _PAIRS.fullmatch(part)
+            if part.count("/") <= 1 and not dated:
                 return part
         digits -= group.end() - group.start()
     return None
 
 
-def _find_phones(text: str) -> list[Match]:
+# Written the national way without a trunk 0 (612 345 678, 9123 4567, 98765 43210): only
+# read as a phone number by the team's country's numbering plan.
+_NATIONAL = re.compile(_NUMBER_START + rf"[1-9][0-9]*+(?:{_PHONE_SEP}[0-9]++){{0,4}}+" + _NUMBER_END)
+_NATIONAL_DIGITS = (7, 12)
+_IPV4 = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}")
+
+
+def _national_part(text: str, country: str, verdicts: dict[str, str | None]) -> str | None:
+    """The longest leading part of the run that the country's numbering plan calls valid."""
+    if text in verdicts:
+        return verdicts[text]
+    found = None
+    groups = list(_DIGIT_GROUP.finditer(text))
+    digits = sum(group.end() - group.start() for group in groups)
+    for group in reversed(groups):
+        if digits < _NATIONAL_DIGITS[0]:
+            break
+        part = text[: group.end()]
+        if digits <= _NATIONAL_DIGITS[1] and not _DATE_LIKE.search(part) and valid_in_country(part, country):
+            found = part
+            break
+        digits -= group.end() - group.start()
+    verdicts[text] = found
+    return found
+
+
+def _phone(text: str, start: int, number: str) -> Match:
+    """The number, with its extension if one follows."""
+    end = extension_end(text, start + len(number))
+    return Match(PersonalDataKind.PHONE, start, end, text[start:end])
+
+
+def _find_phones(text: str, country: str = "") -> list[Match]:
     found: list[Match] = []
     for pattern in (_INTERNATIONAL, _LOCAL):
         position = 0
@@ -228,14 +208,49 @@ def _find_phones(text: str) -> list[Match]:
             if position - match.start() < _SHORTEST_PHONE:
                 continue
             kept = _shorten_phone(match.group())
+            # Only a leading "+" says "phone number" louder than a label naming a reference.
+            plus = match.group().startswith("+")
+            if kept and (plus or not labelled_as_reference(text, match.start())):
+                found.append(_phone(text, match.start(), kept))
             if kept:
-                found.append(Match(PersonalDataKind.PHONE, match.start(), match.start() + len(kept), kept))
                 # The groups left over may be the next phone number: "020 7946 0958 07700 900123".
                 position = match.start() + len(kept)
     for match in _NANP.finditer(text):
-        if not _DATE_LIKE.search(match.group()):
-            found.append(Match(PersonalDataKind.PHONE, match.start(), match.end(), match.group()))
+        if not _DATE_LIKE.search(match.group()) and not labelled_as_reference(text, match.start()):
+            found.append(_phone(text, match.start(), match.group()))
+    if country:
+        found.extend(_find_national(text, country, found))
     return found
+
+
+def _find_national(text: str, country: str, found: list[Match]) -> list[Match]:
+    taken = _covered(found)
+    starts = [start for start, _ in taken]
+    verdicts: dict[str, str | None] = {}
+    national = []
+    for match in _NATIONAL.finditer(text):
+        if _IPV4.fullmatch(match.group()) or _overlaps(taken, starts, match.start(), match.end()):
+            continue
+        kept = _national_part(match.group(), country, verdicts)
+        if kept and not labelled_as_reference(text, match.start()):
+            national.append(_phone(text, match.start(), kept))
+    return national
+
+
+def _covered(matches: list[Match]) -> list[tuple[int, int]]:
+    """The spans the matches cover, merged, sorted and disjoint."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((match.start, match.end) for match in matches):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    index = bisect.bisect_right(starts, start) - 1
+    return any(0 <= i < len(spans) and spans[i][0] < end and start < spans[i][1] for i in (index, index + 1))
 
 
 def _find_cards(text: str) -> list[Match]:
@@ -268,7 +283,7 @@ def _card_length(candidate: str) -> int:
 
 def _is_card_number(groups: list[str]) -> bool:
     digits = "".join(groups)
-    if not (13 <= len(digits) <= 19 and luhn_valid(digits)):
+    if not (13 <= len(digits) <= 19 and is_card_number(digits)):
         return False
     return len(groups) == 1 or not all(len(group) == 4 and group[:2] in _YEAR_CENTURIES for group in groups)
 
@@ -307,10 +322,6 @@ def _nth_iban_character_end(text: str, count: int) -> int:
     return len(text)
 
 
-def _find_emails(text: str) -> list[Match]:
-    return [Match(PersonalDataKind.EMAIL, m.start(), m.end(), m.group()) for m in _EMAIL.finditer(text)]
-
-
 def _without_self_overlaps(matches: list[Match]) -> list[Match]:
     """One detector's matches, sorted, keeping the longer of two that overlap."""
     matches.sort(key=lambda m: (m.start, m.start - m.end))
@@ -337,17 +348,18 @@ def _merge(kept: list[Match], candidates: list[Match]) -> list[Match]:
     return list(heapq.merge(kept, survivors, key=lambda m: m.start))
 
 
-def find_personal_data(text: str) -> list[Match]:
+def find_personal_data(text: str, country: str = "") -> list[Match]:
     """Every piece of personal data in the text, non-overlapping, sorted by position.
 
+    `country` (ISO 3166 alpha-2, the team's) tells how local phone numbers are written there.
     Where detectors disagree, the more specific kind wins: e-mail, then IBAN, card, phone.
     """
     if not text:
         return []
     kept: list[Match] = []
-    for finder in (_find_emails, _find_ibans, _find_cards, _find_phones):
+    for finder in (find_emails, _find_ibans, _find_cards):
         kept = _merge(kept, _without_self_overlaps(finder(text)))
-    return kept
+    return _merge(kept, _without_self_overlaps(_find_phones(text, country)))
 
 
 def _replace(text: str, matches: list[Match]) -> str:
@@ -361,18 +373,19 @@ def _replace(text: str, matches: list[Match]) -> str:
     return "".join(pieces)
 
 
-def redact(text: str) -> str:
+def redact(text: str, country: str = "") -> str:
     """The text with each piece of personal data replaced by "[email]", "[phone]", "[card]" or "[iban]".
 
+    The whole matched span (a phone number's extension included) becomes the placeholder.
     Replacing one match can expose another (a number that was glued to it), so this repeats
     until nothing is left; each round removes digits or an @, so it ends.
     """
-    matches = find_personal_data(text)
+    matches = find_personal_data(text, country)
     while matches:
         text = _replace(text, matches)
-        matches = find_personal_data(text)
+        matches = find_personal_data(text, country)
     return text
 
 
-def kinds_found(text: str) -> set[PersonalDataKind]:
-    return {match.kind for match in find_personal_data(text)}
+def kinds_found(text: str, country: str = "") -> set[PersonalDataKind]:
+    return {match.kind for match in find_personal_data(text, country)}

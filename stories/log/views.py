@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -25,7 +25,7 @@ from stories.log.forms import StoryFilterForm, StoryForm
 from stories.log.personal_data import redact
 from stories.log.stream import stream_page
 from stories.log.terms import FREE_TEXT_FIELDS
-from stories.models import IllegalTransition, SequelLink, Status, Story, Team
+from stories.models import IllegalTransition, SequelLink, Status, Story, StoryPrinciple, Team
 from stories.retros.due import due_months
 
 TWIN_WINDOW = dt.timedelta(minutes=30)
@@ -106,23 +106,45 @@ def _apply_filters(stories: Any, data: dict[str, Any]) -> Any:
         stories = stories.in_month(dt.date(year, month, 1))
     if data.get("q"):
         for word in data["q"].split()[:8]:
+            stem = search_stem(word)
+            tagged = StoryPrinciple.objects.filter(story=OuterRef("pk"), principle__name__icontains=stem)
             stories = stories.filter(
-                Q(title__icontains=word)
-                | Q(what_happened__icontains=word)
-                | Q(lesson__icontains=word)
-                | Q(client_nickname__icontains=word)
+                Q(title__icontains=stem)
+                | Q(what_happened__icontains=stem)
+                | Q(lesson__icontains=stem)
+                | Q(client_nickname__icontains=stem)
+                | Exists(tagged)
             )
     return stories
 
 
-def _redacted_copy(data: QueryDict, field_names: list[str]) -> QueryDict:
+def search_stem(word: str) -> str:
+    """The word without a plural "s", so "Umbrellas" finds "umbrella" (icontains ignores case)."""
+    if len(word) > 3 and word[-1] in "sS" and word[-2] not in "sS":
+        return word[:-1]
+    return word
+
+
+def _redacted_copy(data: QueryDict, field_names: list[str], country: str) -> QueryDict:
     """The posted form with personal data replaced by [email], [phone]… in the named fields."""
     copy = data.copy()
     for name in field_names:
         if name in FREE_TEXT_FIELDS and copy.get(name):
-            copy[name] = redact(str(copy[name]))
+            copy[name] = redact(str(copy[name]), country)
     copy.pop("redact", None)
     return copy
+
+
+def _posted_country(request: AuthenticatedHttpRequest, story: Story | None = None) -> str:
+    """The country of the story's team, or of the team picked in the form (one of the person's)."""
+    if story is not None:
+        return story.team.country
+    team_id = parse_id(request.POST.get("team"))
+    if team_id is None:
+        return ""
+    return (
+        Team.objects.for_user(request.user).filter(pk=team_id).values_list("country", flat=True).first() or ""
+    )
 
 
 def _fields_to_redact(request: AuthenticatedHttpRequest) -> list[str]:
@@ -145,7 +167,8 @@ def story_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect("dashboard")
     original = _sequel_original(request)
     if request.method == "POST" and request.POST.get("redact"):
-        form = StoryForm(_redacted_copy(request.POST, _fields_to_redact(request)), user=request.user)
+        data = _redacted_copy(request.POST, _fields_to_redact(request), _posted_country(request))
+        form = StoryForm(data, user=request.user)
         return render(
             request, "stories/story_form.html", {"form": form, "original": original, "redacted": True}
         )
@@ -244,7 +267,7 @@ def story_validate(request: AuthenticatedHttpRequest) -> HttpResponse:
     data: QueryDict = request.POST
     if request.POST.get("redact") in FREE_TEXT_FIELDS:
         field_name = request.POST["redact"]
-        data = _redacted_copy(request.POST, [field_name])
+        data = _redacted_copy(request.POST, [field_name], _posted_country(request))
     form = StoryForm(data, user=request.user)
     if field_name not in form.fields or field_name.startswith("verdict_"):
         raise Http404("No such field.")
@@ -279,7 +302,9 @@ def story_edit(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse
         return redirect(story)
     if request.method == "POST" and request.POST.get("redact"):
         form = StoryForm(
-            _redacted_copy(request.POST, _fields_to_redact(request)), user=request.user, story=story
+            _redacted_copy(request.POST, _fields_to_redact(request), story.team.country),
+            user=request.user,
+            story=story,
         )
     elif request.method == "POST":
         form = StoryForm(request.POST, user=request.user, story=story)

@@ -48,11 +48,11 @@ class StoryRow:
     publishing_refusal: str | None = None
 
 
-def _segments(text: str) -> list[Segment]:
+def _segments(text: str, country: str) -> list[Segment]:
     """The text cut into plain runs and personal data, so the page can mark what redaction removes."""
     segments: list[Segment] = []
     position = 0
-    for match in find_personal_data(text):
+    for match in find_personal_data(text, country):
         segments.append(Segment(text[position : match.start]))
         segments.append(Segment(match.text, match.kind))
         position = match.end
@@ -94,7 +94,10 @@ def build_row(
         story=story,
         author=story.author_label_for(viewer),
         fields=[
-            (str(getattr(Story._meta.get_field(name), "verbose_name", name)), _segments(getattr(story, name)))
+            (
+                str(getattr(Story._meta.get_field(name), "verbose_name", name)),
+                _segments(getattr(story, name), story.team.country),
+            )
             for name in FREE_TEXT_FIELDS
             if getattr(story, name)
         ],

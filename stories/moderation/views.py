@@ -270,7 +270,7 @@ def panel_context(story: Story, request: HtmxHttpRequest, **extra: Any) -> dict[
     """What the story page shows about moderation, for this viewer (a constant few queries)."""
     user = request.user
     can_moderate = policy.can_moderate_story(user, story)
-    is_author = story.author_id == user.pk
+    is_author = policy.is_story_author(user, story)
     context: dict[str, Any] = {
         "story": story,
         "request": request,

@@ -27,6 +27,8 @@ from stories.moderation.moves import (
     is_legal,
     publishing_refusal,
 )
+from stories.notifications import notify
+from stories.notifications.models import NotificationKind
 from stories.teams.models import ModerationMode
 
 if TYPE_CHECKING:
@@ -140,7 +142,7 @@ class StoryWorkflow(models.Model):
         if can_publish_personal_data(user):
             return None
         return publishing_refusal(
-            {field: getattr(self, field) for field in (*FREE_TEXT_FIELDS, "status_reason")}
+            {field: getattr(self, field) for field in (*FREE_TEXT_FIELDS, "status_reason")}, self.team.country
         )
 
     def _require_clearance_to_publish(self, by: AnyUser) -> None:
@@ -159,12 +161,16 @@ class StoryWorkflow(models.Model):
             .first()
         )
         # Gone or decided meanwhile: the compare-and-set that follows says so.
-        refusal = publishing_refusal(current) if current is not None else None
+        refusal = publishing_refusal(current, self.team.country) if current is not None else None
         if refusal:
             raise HoldsPersonalData(refusal)
 
+    # Each decision tells the author, with one explicit call where it happens.
+
     def approve(self, *, by: AnyUser) -> ModerationEvent:
-        return self._publish(ModerationAction.APPROVE, by)
+        event = self._publish(ModerationAction.APPROVE, by)
+        notify.story_decided(self, NotificationKind.STORY_PUBLISHED, by=by)
+        return event
 
     def _publish(self, action: str, by: AnyUser) -> ModerationEvent:
         """Approve or restore: published, flags resolved, personal data cleared first."""
@@ -181,17 +187,19 @@ class StoryWorkflow(models.Model):
         reason = (reason or "").strip()
         if not reason:
             raise IllegalTransition(_("A rejection needs a reason the author can act on."))
-        return self._move(
+        event = self._move(
             action=ModerationAction.REJECT,
             to=Status.REJECTED,
             by=by,
             reason=reason,
             extra={"status_reason": reason},
         )
+        notify.story_decided(self, NotificationKind.STORY_SENT_BACK, by=by, reason=reason)
+        return event
 
     def hide(self, *, by: AnyUser | None, reason: str = "") -> ModerationEvent:
         reason = (reason or "").strip()
-        return self._move(
+        event = self._move(
             action=ModerationAction.HIDE,
             to=Status.HIDDEN,
             by=by,
@@ -199,9 +207,13 @@ class StoryWorkflow(models.Model):
             extra={"status_reason": reason},
             resolve_flags=True,
         )
+        notify.story_decided(self, NotificationKind.STORY_HIDDEN, by=by, reason=reason)
+        return event
 
     def restore(self, *, by: AnyUser) -> ModerationEvent:
-        return self._publish(ModerationAction.RESTORE, by)
+        event = self._publish(ModerationAction.RESTORE, by)
+        notify.story_decided(self, NotificationKind.FLAG_DECIDED, by=by)
+        return event
 
     def withdraw(self, *, by: AnyUser) -> ModerationEvent:
         if not is_story_author(by, self):  # type: ignore[arg-type]
@@ -260,12 +272,12 @@ class StoryWorkflow(models.Model):
             kinds: set[str] = set()
             updates: dict[str, Any] = {}
             for field in (*FREE_TEXT_FIELDS, "status_reason"):
-                found = kinds_found(current[field])
+                found = kinds_found(current[field], self.team.country)
                 if found:
                     kinds |= found
                     # "[email]" is one character longer than the shortest address.
                     max_length = getattr(self._meta.get_field(field), "max_length", None)
-                    updates[field] = redact_text(current[field])[:max_length]
+                    updates[field] = redact_text(current[field], self.team.country)[:max_length]
             if not kinds:
                 raise IllegalTransition(_("There is no personal data to redact in this story."))
             if self.status_reason == str(PERSONAL_DATA_REASON):
@@ -277,8 +289,10 @@ class StoryWorkflow(models.Model):
             for model in (Flag, ModerationEvent):
                 text_field = "comment" if model is Flag else "reason"
                 for pk, text in model.objects.filter(story_id=self.pk).values_list("pk", text_field):
-                    if kinds_found(text):
-                        model.objects.filter(pk=pk).update(**{text_field: redact_text(text)})
+                    if kinds_found(text, self.team.country):
+                        model.objects.filter(pk=pk).update(
+                            **{text_field: redact_text(text, self.team.country)}
+                        )
             if self.status != Status.HIDDEN:
                 self._resolve_open_flags(by)
             return ModerationEvent.objects.create(
@@ -334,6 +348,7 @@ class StoryWorkflow(models.Model):
             raise IllegalTransition(
                 _("You have already flagged this story; a moderator will look at it.")
             ) from None
+        notify.story_decided(self, NotificationKind.STORY_FLAGGED, by=None, reason=label)
         return flag
 
     def dismiss_flags(self, *, by: AnyUser) -> ModerationEvent:
@@ -342,6 +357,7 @@ class StoryWorkflow(models.Model):
             dismissed = self._resolve_open_flags(by)
             if not dismissed:
                 raise IllegalTransition(_("This story has no open flags: someone already decided."))
+            notify.story_decided(self, NotificationKind.FLAG_DECIDED, by=by)
             return ModerationEvent.objects.create(
                 story_id=self.pk,
                 actor=_actor(by),

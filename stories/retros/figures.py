@@ -6,10 +6,10 @@ Python only reshapes the handful of aggregate rows (one per month, principle or 
 The figures are plain JSON-able dicts (ints, strings, lists) so that closing a retro can
 freeze them in Retro.snapshot and the page can render a frozen retro and a live one alike.
 
-Privacy floor: a breakdown cell (principle x verdict, channel, kind x perspective) that rests on
-fewer than PRIVACY_FLOOR distinct authors in its month would single people out, so it is
-folded into "other" (its value becomes None and is added to the folded total). Headline
-totals are never folded.
+Privacy floor: whether a breakdown cell (principle x verdict, channel, kind x perspective) is
+shown or folded into "other" (its value becomes None and is added to the folded total) is
+decided by stories.retros.privacy_floor from counts members can see for themselves; the queries
+here only supply those counts (cell_facts). Headline totals are never folded.
 """
 
 from __future__ import annotations
@@ -45,9 +45,11 @@ from stories.models import (
     Team,
     Verdict,
 )
+from stories.retros.privacy_floor import PRIVACY_FLOOR, Audience, CellFacts, shown
 from stories.retros.shapes import Channels, Heatmap, HighlightVote, MonthFigures, Snapshot
 
-PRIVACY_FLOOR = 3
+__all__ = ["PRIVACY_FLOOR"]
+
 SPARKLINE_MONTHS = 12
 SNAPSHOT_VERSION = 1
 # Highlights, most voted first; ties go to the later story. One ordering for the live page
@@ -73,9 +75,18 @@ def published_of(team: Team) -> StoryQuerySet:
     return Story.objects.published().filter(team=team)
 
 
-def floored(count: int, authors: int) -> int | None:
-    """The cell's count, or None when it rests on too few people to show."""
-    return count if count == 0 or authors >= PRIVACY_FLOOR else None
+def cell_facts(prefix: str = "") -> dict[str, Any]:
+    """The public facts of a cell (see privacy_floor.CellFacts): never who wrote an anonymous story."""
+    return {
+        "count": Count("pk"),
+        "named_authors": Count(f"{prefix}author", distinct=True, filter=Q(**{f"{prefix}anonymous": False})),
+        "anonymous": Count("pk", filter=Q(**{f"{prefix}anonymous": True})),
+    }
+
+
+def floored(row: dict[str, Any], audience: Audience = Audience.TEAM) -> int | None:
+    """The cell's count, or None when the privacy floor folds it."""
+    return shown(CellFacts.from_row(row), audience)
 
 
 def _change(now: int, before: int) -> dict[str, int]:
@@ -103,7 +114,7 @@ def headline(team: Team, month_start: dt.date) -> dict[str, Any]:
     }
     # Only people who signed a story are counted: with anonymous authors in the count, a
     # reader could match it against the names in the story list and tell who wrote the
-    # anonymous story. (The privacy floor still counts every author; it is never shown.)
+    # anonymous story.
     aggregates: dict[str, Any] = {
         "named_contributors": Count("author", distinct=True, filter=this & Q(anonymous=False))
     }
@@ -118,7 +129,7 @@ def headline(team: Team, month_start: dt.date) -> dict[str, Any]:
 
 
 def _principle_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """Tags per principle, month and verdict, with the distinct authors behind each cell."""
+    """Tags per principle, month and verdict, with the public facts behind each cell."""
     return list(
         StoryPrinciple.objects.filter(
             story__team=team,
@@ -128,7 +139,7 @@ def _principle_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str,
         )
         .annotate(month=TruncMonth("story__happened_on"))
         .values("principle_id", "month", "verdict")
-        .annotate(count=Count("pk"), authors=Count("story__author", distinct=True))
+        .annotate(**cell_facts("story__"))
         .order_by()
     )
 
@@ -147,7 +158,7 @@ def principle_month_rows(
     folded_cells = [0] * len(months)
     for cell in cells:
         position = index[as_date(cell["month"])]
-        value = floored(cell["count"], cell["authors"])
+        value = floored(cell)
         series[cell["principle_id"]][cell["verdict"]][position] = value
         if value is None:
             other[cell["verdict"]][position] += cell["count"]
@@ -196,13 +207,13 @@ def channels(team: Team, month_start: dt.date) -> Channels:
         for row in published_of(team)
         .in_month(month_start)
         .values("channel")
-        .annotate(count=Count("pk"), authors=Count("author", distinct=True))
+        .annotate(**cell_facts())
         .order_by()
     }
     result: Channels = {"rows": [], "other": 0, "folded": 0}
     for channel in Channel.values:
-        row = rows.get(channel, {"count": 0, "authors": 0})
-        value = floored(row["count"], row["authors"])
+        row = rows.get(channel, {})
+        value = floored(row)
         if value is None:
             result["other"] += row["count"]
             result["folded"] += 1
@@ -353,11 +364,7 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
         .order_by()
     }
     cells: dict[int, dict[tuple[str, str], dict[str, int]]] = defaultdict(dict)
-    for row in (
-        published.values("team_id", "kind", "perspective")
-        .annotate(count=Count("pk"), authors=Count("author", distinct=True))
-        .order_by()
-    ):
+    for row in published.values("team_id", "kind", "perspective").annotate(**cell_facts()).order_by():
         cells[row["team_id"]][(row["kind"], row["perspective"])] = row
     retros = {retro.team_id: retro for retro in Retro.objects.filter(team__in=teams, month=month_start)}
     open_items = dict(
@@ -374,8 +381,9 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
         row_cells = []
         other = 0
         for key in KIND_PERSPECTIVE_CELLS:
-            cell = cells[team.pk].get(key, {"count": 0, "authors": 0})
-            value = floored(cell["count"], cell["authors"])
+            cell = cells[team.pk].get(key, {"count": 0})
+            # Seen by moderators from outside the team: small counts are folded, signed or not.
+            value = floored(cell, Audience.OUTSIDERS)
             if value is None:
                 other += cell["count"]
             row_cells.append({"kind": key[0], "perspective": key[1], "count": value})

@@ -135,7 +135,7 @@ class NotesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"}),
     )
     # The version the text was typed on: a save based on an older one is refused.
-    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, autosave_url: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

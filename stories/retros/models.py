@@ -14,9 +14,9 @@ from stories.core.months import has_ended, month_after
 from stories.core.text import validate_one_line
 from stories.log.models import Story
 from stories.log.terms import Status
+from stories.notifications import notify
 from stories.retros import live
 from stories.retros.live import bump_on_commit
-from stories.retros.mail import notify_owner
 from stories.teams.models import Team
 
 if TYPE_CHECKING:
@@ -228,8 +228,7 @@ class Retro(models.Model):
             team_id=self.team_id, retro=self, text=text.strip(), owner=owner, due_on=due_on, created_by=by
         )
         bump_on_commit(self.team_id, None, live.ACTIONS)
-        if owner is not None and owner != by:
-            notify_owner(item)
+        notify.action_item_assigned(item, by=by)
         return item
 
 
@@ -370,8 +369,8 @@ class ActionItem(models.Model):
             raise ActionItemConflict(self)
         self.text, self.owner, self.due_on, self.version = text.strip(), owner, due_on, base_version + 1  # type: ignore[assignment]
         bump_on_commit(self.team_id, None, live.ACTIONS)
-        if owner is not None and owner.pk != previous_owner_id and owner != by:
-            notify_owner(self)
+        if owner is not None and owner.pk != previous_owner_id:
+            notify.action_item_assigned(self, by=by)
 
     def drop(self, *, reason: str, by: User) -> bool:
         """Drop an item that will not be done; it stays listed, with the reason."""

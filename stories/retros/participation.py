@@ -154,7 +154,7 @@ def retro_notes(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResp
     retro = retro_for_update(access.team, month)
     try:
         retro.save_notes(
-            form.cleaned_data["notes"], base_version=form.cleaned_data["version"] or 0, by=person(request)
+            form.cleaned_data["notes"], base_version=form.cleaned_data["version"], by=person(request)
         )
     except NotesConflict as conflict:
         # Both texts go back to the writer: theirs in the editor, the newer one beside it.

@@ -36,7 +36,6 @@ from stories.models import (
 )
 from stories.retros.due import due_month, status_of
 from stories.retros.figures import (
-    PRIVACY_FLOOR,
     figures_differ,
     has_stories,
     month_figures,
@@ -47,6 +46,7 @@ from stories.retros.forms import ActionItemEditForm, ActionItemForm, DropForm, N
 from stories.retros.live import live_context
 from stories.retros.models import MAX_VOTES_PER_MEMBER
 from stories.retros.presentation import present_figures
+from stories.retros.privacy_floor import FLOOR_RULE, PRIVACY_FLOOR
 
 HIGHLIGHT_COUNT = 3
 # The voting list's first rows and its ceiling: a 5,000-story month stays a page, not 5 MB.
@@ -121,7 +121,16 @@ def base_context(
         "today": access.team.today(),
         "retro": retro,
         "is_closed": bool(retro and retro.is_closed),
+        **floor_context(),
+    }
+
+
+def floor_context() -> dict[str, Any]:
+    """The privacy floor as every page states it: the number, the rule and a folded cell's words."""
+    return {
         "privacy_floor": PRIVACY_FLOOR,
+        "floor_rule": FLOOR_RULE % {"floor": PRIVACY_FLOOR},
+        "folded_text": _("fewer than %(floor)s people") % {"floor": PRIVACY_FLOOR},
     }
 
 

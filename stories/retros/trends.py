@@ -16,7 +16,7 @@ from stories.models import (
     Kind,
     Team,
 )
-from stories.retros.figures import as_date, floored, principle_month_rows, published_of
+from stories.retros.figures import as_date, cell_facts, floored, principle_month_rows, published_of
 
 TREND_MONTHS_DEFAULT = 12
 TREND_MONTHS_MIN = 3
@@ -84,11 +84,11 @@ def _channel_trend(team: Team, window: Sequence[dt.date]) -> dict[str, Any]:
         .filter(happened_on__gte=window[0], happened_on__lt=month_after(window[-1]))
         .annotate(month=TruncMonth("happened_on"))
         .values("month", "channel")
-        .annotate(count=Count("pk"), authors=Count("author", distinct=True))
+        .annotate(**cell_facts())
         .order_by()
     ):
         position = index[as_date(row["month"])]
-        value = floored(row["count"], row["authors"])
+        value = floored(row)
         counts[row["channel"]][position] = value
         if value is None:
             other[position] += row["count"]

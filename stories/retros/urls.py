@@ -3,7 +3,7 @@ import datetime as dt
 from django.urls import path, register_converter
 
 from stories.core.months import month_slug, parse_month
-from stories.retros import actions, exports, meeting, participation, polling, views
+from stories.retros import actions, exports, meeting, participation, polling, quarter_views, views
 
 
 class MonthConverter:
@@ -28,6 +28,7 @@ retro = "teams/<slug:slug>/retros/<month:month>"
 urlpatterns = [
     path("teams/<slug:slug>/retros/", views.retro_list, name="retro_list"),
     path(f"{retro}/", views.retro_detail, name="retro_detail"),
+    path(f"{retro}/quarter/", quarter_views.retro_quarter, name="retro_quarter"),
     path(f"{retro}.md", exports.retro_markdown, name="retro_markdown"),
     path(f"{retro}.csv", exports.retro_csv, name="retro_csv"),
     path(f"{retro}/stories/<int:story_id>/vote/", participation.retro_vote, name="retro_vote"),

@@ -21,12 +21,14 @@ from stories.core.policy import asks
 from stories.models import Kind, Perspective, Team
 from stories.retros import charts
 from stories.retros.due import due_month, status_of
-from stories.retros.figures import KIND_PERSPECTIVE_CELLS, PRIVACY_FLOOR, cross_team, retro_index
+from stories.retros.figures import KIND_PERSPECTIVE_CELLS, cross_team, retro_index
 from stories.retros.forms import TrendsForm
 from stories.retros.presentation import present_trends
+from stories.retros.privacy_floor import OUTSIDE_RULE, PRIVACY_FLOOR
 from stories.retros.sections import (
     base_context,
     existing_retro,
+    floor_context,
     full_context,
     highlights_context,
     month_or_404,
@@ -91,7 +93,7 @@ def trends(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "months": months,
         "month_choices": (3, 6, 12, 24, 36),
         "data": data,
-        "privacy_floor": PRIVACY_FLOOR,
+        **floor_context(),
         "has_stories": any(data["total"]),
         **present_trends(data),
     }
@@ -133,6 +135,7 @@ def retros_across_teams(request: HtmxHttpRequest, month: dt.date) -> HttpRespons
             for kind, perspective in KIND_PERSPECTIVE_CELLS
         ],
         "chart": chart,
-        "privacy_floor": PRIVACY_FLOOR,
+        **floor_context(),
+        "floor_rule": OUTSIDE_RULE % {"floor": PRIVACY_FLOOR},
     }
     return render(request, "retros/across_teams.html", context)

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from stories.core.text import validate_one_line
+from stories.teams.countries import country_choices, country_for_time_zone
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -58,6 +59,18 @@ class Team(models.Model):
         validators=[validate_time_zone],
         help_text=_("Months and 'today' are computed in this zone, e.g. Europe/London."),
     )
+    # Blank: no country (a team on UTC); only international phone numbers and the shapes read
+    # the same everywhere are then recognised. Filled from the time zone when left blank.
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        default="",
+        choices=country_choices,
+        help_text=_(
+            "Guides how local phone numbers are recognised in stories. Defaults to the time zone's country."
+        ),
+    )
     moderation_mode = models.CharField(
         _("moderation"),
         max_length=4,
@@ -73,6 +86,13 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.country and self.time_zone:
+            self.country = country_for_time_zone(self.time_zone)
+            if self.country and kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "country"}
+        super().save(*args, **kwargs)
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

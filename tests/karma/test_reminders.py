@@ -1,4 +1,4 @@
-"""manage.py karma_reminders: one e-mail per story and milestone, however often it runs."""
+"""manage.py karma_reminders: one reminder per story and milestone, however often it runs; the mail joins the digest."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
-from django.core.management.base import CommandError
 
 from stories.karma.models import close_karma
-from stories.models import KarmaReminder
+from stories.models import KarmaReminder, MailStatus, Notification, NotificationKind, OutgoingMail
 from tests.factories import SequelLinkFactory, StoryFactory, UserFactory
 from tests.karma.conftest import FROZEN_NOW
 
@@ -79,14 +78,16 @@ def test_it_leaves_out_stories_with_a_sequel_closed_too_young_or_too_old(story_a
     assert mail.outbox == []
 
 
-def test_it_counts_authors_without_an_e_mail_address(story_ago, frozen):
-    story_ago(40, author=UserFactory(email=""))
+def test_it_tells_authors_without_an_e_mail_address_in_the_app_only(story_ago, frozen):
+    author = UserFactory(email="")
+    story_ago(40, author=author)
 
     summary = _run()
 
     assert mail.outbox == []
-    assert "1 story(ies) left out" in summary
-    assert not KarmaReminder.objects.exists()
+    assert "1 in the app only" in summary
+    assert Notification.objects.get(user=author).kind == NotificationKind.KARMA_FOLLOWUP
+    assert KarmaReminder.objects.filter(milestone=30).exists()
 
 
 def test_it_sends_and_records_nothing_on_a_dry_run(story_ago, member, frozen):
@@ -100,14 +101,18 @@ def test_it_sends_and_records_nothing_on_a_dry_run(story_ago, member, frozen):
     assert "Would send 1 karma reminder(s); 1 earlier milestone(s) skipped" in output
 
 
-def test_it_records_nothing_when_the_mail_cannot_be_sent(story_ago, frozen, settings, monkeypatch):
+def test_it_keeps_a_mail_it_cannot_send_for_the_retry(story_ago, frozen, monkeypatch):
     story_ago(40)
 
     def broken(*args, **kwargs):
         raise OSError("mail server down")
 
-    monkeypatch.setattr("stories.management.commands.karma_reminders.send_mail", broken)
-    with pytest.raises(CommandError, match="1 karma reminder"):
-        _run()
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", broken)
+    _run()
+    _run()
 
-    assert not KarmaReminder.objects.exists()  # the next run tries again
+    # Recorded once; the mail waits in the outbox and send_digests retries it (tests/notifications).
+    assert KarmaReminder.objects.filter(milestone=30).count() == 1
+    failed = OutgoingMail.objects.get()
+    assert (failed.status, failed.attempts) == (MailStatus.FAILED, 1)
+    assert "30 days" in failed.body

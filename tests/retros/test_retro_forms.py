@@ -31,8 +31,8 @@ def test_it_renders_the_limits_of_the_model_and_the_form(lead_client, lead, team
     text_max = ActionItem._meta.get_field("text").max_length
     assert re.search(rf'<input[^>]*name="text"[^>]*maxlength="{text_max}"', html)
     assert re.search(rf'<textarea[^>]*name="notes"[^>]*maxlength="{NOTES_MAX}"', html)
-    # Each item's assign form has its own ids, and the owner is preselected.
-    assert f'id="id_owner-{item.pk}"' in html and f'id="id_due_on-{item.pk}"' in html
+    # Each item's edit form has its own prefix (and so its own ids), and the owner is preselected.
+    assert f'id="id_item-{item.pk}-owner"' in html and f'id="id_item-{item.pk}-due_on"' in html
     assert re.search(rf'<option value="{lead.pk}" selected>', html)
 
 

@@ -95,7 +95,7 @@ def test_it_freezes_votes_notes_and_new_items_when_closed(retro, lead, member, m
     with pytest.raises(RetroStateError):
         retro.unvote(month_stories[0], by=member)
     with pytest.raises(RetroStateError):
-        retro.save_notes("late thoughts", by=lead)
+        retro.save_notes("late thoughts", base_version=retro.notes_version, by=lead)
     with pytest.raises(RetroStateError):
         retro.add_action_item(text="Too late", owner=None, due_on=None, by=member)
 

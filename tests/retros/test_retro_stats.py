@@ -65,15 +65,32 @@ def test_it_folds_channels_resting_on_fewer_than_three_people(team, month_storie
     assert figures["other"] == 2 and figures["folded"] == 1
 
 
-def test_it_counts_one_persons_many_stories_as_one_contributor(team, last_month):
+def test_it_shows_signed_stories_whoever_few_wrote_them(team, last_month):
     author = UserFactory()
     for _ in range(5):
         StoryFactory(
             team=team, author=author, happened_on=last_month, channel="email", tags=[("honesty", "honoured")]
         )
-    assert channels(team, last_month)["other"] == 5
-    assert heatmap(team, last_month)["other"]["honoured"] == 5
+    assert channels(team, last_month)["other"] == 0
+    assert {row["channel"]: row["count"] for row in channels(team, last_month)["rows"]}["email"] == 5
+    assert {row["principle"]: row["honoured"] for row in heatmap(team, last_month)["rows"]}["honesty"] == 5
     assert headline(team, last_month)["total"]["now"] == 5
+
+
+def test_it_folds_a_cell_with_an_anonymous_story_and_two_contributors(team, last_month):
+    author = UserFactory()
+    for anonymous in (False, False, True):
+        StoryFactory(
+            team=team,
+            author=author,
+            anonymous=anonymous,
+            happened_on=last_month,
+            channel="email",
+            tags=[("honesty", "honoured")],
+        )
+    assert channels(team, last_month)["other"] == 3
+    assert heatmap(team, last_month)["other"]["honoured"] == 3
+    assert headline(team, last_month)["total"]["now"] == 3
 
 
 def test_it_notices_when_live_figures_differ_from_frozen_ones(team, month_stories, last_month, lead):

@@ -41,6 +41,13 @@ story_strategy = st.fixed_dictionaries(
 )
 
 
+def _folded_for_members(group: list[dict]) -> bool:
+    """Folded: it has an anonymous story, and its signers plus its anonymous stories are under three."""
+    anonymous = sum(1 for s in group if s["anonymous"])
+    signers = {s["author"] for s in group if not s["anonymous"]}
+    return anonymous > 0 and len(signers) + anonymous < FLOOR
+
+
 def _expected(stories: list[dict], month: dt.date) -> dict:
     """The figures, counted one story at a time."""
     end = dt.date(2024, 6, 1)
@@ -60,35 +67,33 @@ def _expected(stories: list[dict], month: dt.date) -> dict:
         "received": (count(this, perspective="received"), count(before, perspective="received")),
         "went_beyond": (count(this, went_beyond=True), count(before, went_beyond=True)),
     }
-    cells: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for story in this:
         for slug, verdict in story["tags"].items():
-            cells[(slug, verdict)][story["author"]] += 1
+            cells[(slug, verdict)].append(story)
     heat: dict[tuple[str, str], int | None] = {}
     other = Counter()
-    for key, authors in cells.items():
-        total = sum(authors.values())
-        if len(authors) >= FLOOR:
-            heat[key] = total
-        else:
+    for key, group in cells.items():
+        if _folded_for_members(group):
             heat[key] = None
-            other[key[1]] += total
-    per_channel: dict[str, Counter] = defaultdict(Counter)
+            other[key[1]] += len(group)
+        else:
+            heat[key] = len(group)
+    per_channel: dict[str, list[dict]] = defaultdict(list)
     for story in this:
-        per_channel[story["channel"]][story["author"]] += 1
+        per_channel[story["channel"]].append(story)
     channel_counts: dict[str, int | None] = {}
     channel_other = 0
     for channel in Channel.values:
-        authors = per_channel.get(channel, Counter())
-        total = sum(authors.values())
-        if total and len(authors) < FLOOR:
+        group = per_channel.get(channel, [])
+        if _folded_for_members(group):
             channel_counts[channel] = None
-            channel_other += total
+            channel_other += len(group)
         else:
-            channel_counts[channel] = total
+            channel_counts[channel] = len(group)
     return {
         "headline": headline,
-        # Anonymous authors are never counted where members look; the privacy floor counts them.
+        # Anonymous authors are never counted where members look.
         "named_contributors": len({s["author"] for s in this if not s["anonymous"]}),
         "heat": heat,
         "heat_other": other,

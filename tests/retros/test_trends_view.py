@@ -77,7 +77,8 @@ def test_it_says_folded_for_privacy_instead_of_drawing_an_empty_chart(member_cli
     html = response.content.decode()
     states = {row["principle"]: row["state"] for row in response.context["principle_rows"]}
 
-    # Empathy was honoured by three people: drawn. Make it right was broken by two: folded.
+    # Empathy was honoured by three people: drawn. Make it right was broken by one signed and
+    # one anonymous story: folded.
     assert states["empathy"] == "chart" and 'id="chart-principle-empathy"' in html
     assert states["make-it-right"] == "folded" and 'id="chart-principle-make-it-right"' not in html
     folded = html.split('id="multiple-make-it-right"')[1].split("</figure>")[0]
@@ -93,19 +94,21 @@ def test_it_keeps_folded_cells_apart_from_zero_in_the_data_table(
     table = html.split("Table: honoured / broken per principle and month")[1].split("</table>")[0]
     make_it_right = table.split("Make it right</th>")[1].split("</tr>")[0]
 
-    # Last month: never honoured (0), broken by too few people to show (—), and the row stays.
-    assert '0 / —<span class="visually-hidden"> folded for privacy</span></td>' in make_it_right
+    # Last month: never honoured (0); broken in one signed and one anonymous story, too few
+    # contributors to show, so it says so in words; and the row stays.
+    assert '<td class="text-center">0 / <span class="folded-cell"' in make_it_right
+    assert ">fewer than 3 people</span></td>" in make_it_right
     other = table.split("Other (folded for privacy)</th>")[1].split("</tr>")[0]
     assert "0 / 2</td>" in other
 
 
 def test_it_marks_folded_months_in_a_drawn_chart(member_client, url, team, month_stories, this_month):
-    # A single person honoured empathy this month: that month is folded, last month is drawn.
-    StoryFactory(team=team, happened_on=this_month, tags=[("empathy", "honoured")])
+    # A single anonymous story honoured empathy this month: that month is folded, last month is drawn.
+    StoryFactory(team=team, happened_on=this_month, anonymous=True, tags=[("empathy", "honoured")])
 
     response = member_client.get(url)
 
     row = next(row for row in response.context["principle_rows"] if row["principle"] == "empathy")
     assert row["state"] == "chart" and row["folded_months"] == 1
     assert f'fill="{charts.FOLDED}"' in str(row["chart"])
-    assert "1 month folded for privacy (grey dash)." in response.content.decode()
+    assert "1 month folded for privacy (fewer than 3 people, grey dash)." in response.content.decode()
