@@ -17,6 +17,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Permission
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import MembershipFactory, TeamFactory, UserFactory
 
@@ -37,6 +38,14 @@ CHROMIUM_ARGS = [
 # Wednesday 17 June 2026, noon UTC: mid-month, the same date in UTC and London, and already
 # the 18th in Kiritimati (UTC+14), so a test mixing up zones sees a different day.
 PINNED_NOW = dt.datetime(2026, 6, 17, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def english_by_default() -> Iterator[None]:
+    """Each test starts in English: a request in another language leaves it active in the thread."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from stories.core.http import HtmxHttpRequest, get_team_access
 from stories.core.months import month_label
+from stories.core.policy import asks
 from stories.models import Channel
 from stories.retros.quarter import quarter_figures
 from stories.retros.sections import floor_context, month_or_404
@@ -18,6 +19,7 @@ from stories.retros.sections import floor_context, month_or_404
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@asks()
 def retro_quarter(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     access = get_team_access(request, slug)
     month_or_404(access.team, month)

@@ -69,6 +69,11 @@ def world(team, superuser, member):
         "story_id": story.pk,
         "month": month,
         "item_id": item.pk,
+        "step": "numbers",
+        "team_id": team.pk,
+        "view": "page",
+        "membership_id": member.memberships.get(team=team).pk,
+        "invitation_id": 0,  # no such invitation: the probe's 404 leaves it out
         "uidb64": urlsafe_base64_encode(force_bytes(member.pk)),
         "token": default_token_generator.make_token(member),
     }

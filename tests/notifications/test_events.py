@@ -102,9 +102,8 @@ def test_it_tells_a_new_owner_once_when_an_item_is_reassigned(member, lead, coll
     item = RetroFactory(team=lead.memberships.get().team).add_action_item(
         text="Call back", owner=None, due_on=None, by=lead
     )
-    item.assign(owner=member, due_on=None, by=lead)
-    item.assign(owner=member, due_on=dt.date(2030, 1, 1), by=lead)
-    item.assign(owner=colleague, due_on=None, by=lead)
+    for owner, due_on in ((member, None), (member, dt.date(2030, 1, 1)), (colleague, None)):
+        item.edit(text=item.text, owner=owner, due_on=due_on, base_version=item.version, by=lead)
     assert list(Notification.objects.values_list("user__username", flat=True).order_by("pk")) == [
         "member",
         "colleague",

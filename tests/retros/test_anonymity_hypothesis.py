@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from stories.models import Channel, Kind, Perspective, Principle, Story, StoryPrinciple
 from stories.retros.figures import month_figures
+from tests.bodies import text_of
 from tests.factories import MembershipFactory, TeamFactory, UserFactory
 
 NOW = dt.datetime(2024, 6, 12, 9, 30, tzinfo=dt.UTC)
@@ -70,7 +71,7 @@ def _read_everything(member: Client, moderator: Client, team_slug: str) -> dict[
     for name, (url, headers) in _pages(team_slug).items():
         response = member.get(url, **headers)
         assert response.status_code == 200, name
-        read[name] = _VOLATILE.sub(r"\1", response.content.decode()).encode()
+        read[name] = _VOLATILE.sub(r"\1", text_of(response)).encode()
     across = moderator.get(reverse("retros_across_teams", kwargs={"month": MONTH}))
     read["across teams"] = _VOLATILE.sub(r"\1", across.content.decode()).encode()
     return read

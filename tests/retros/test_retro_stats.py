@@ -118,7 +118,7 @@ def test_it_lists_months_with_stories_or_a_retro_plus_the_current_one(team, mont
 
 def test_it_lists_a_closed_retro_with_its_frozen_headline(team, month_stories, last_month, lead):
     retro = RetroFactory(team=team, month=last_month)
-    from stories.retros.figures import snapshot_of
+    from stories.retros.snapshots import snapshot_of
 
     retro.close(by=lead, snapshot=snapshot_of(month_figures(team, last_month, retro)))
     month_stories[0].hide(by=lead)
