@@ -30,11 +30,12 @@ lock: $(VENV)/.dev
 run worker shell test: export DEBUG ?= 1
 
 # Translations: locale/<lang>/LC_MESSAGES/django.po is committed, the compiled .mo is built here
-# (never committed, so it can never be stale). Needs GNU gettext's msgfmt (`apt-get install gettext`).
+# (never committed, so it can never be stale): by GNU gettext's msgfmt, which also checks the
+# placeholders, when installed, else by scripts/msgfmt.py, so a newcomer needs only Python.
 MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
-%.mo: %.po
-	msgfmt --check-format -o $@ $<
+%.mo: %.po | $(PY)
+	@if command -v msgfmt >/dev/null 2>&1; then msgfmt --check-format -o $@ $<; else $(PY) scripts/msgfmt.py $< $@; fi
 
 compilemessages: $(MO)
 
