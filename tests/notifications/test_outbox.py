@@ -83,6 +83,9 @@ def test_a_send_that_died_mid_way_is_tried_again(db):
     assert stuck.status == MailStatus.SENT
 
 
+# The worker closes its database connection when the batch ends: a test inside one
+# transaction would lose it (PostgreSQL), so these two run in autocommit.
+@pytest.mark.django_db(transaction=True)
 def test_on_the_database_queue_a_failed_send_re_enqueues_itself_for_later(mail_server_down, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with time_machine.travel(NOW, tick=False):
@@ -96,6 +99,7 @@ def test_on_the_database_queue_a_failed_send_re_enqueues_itself_for_later(mail_s
     assert retry.args_kwargs == {"args": [queued.pk], "kwargs": {}}
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_drains_the_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     for n in range(3):

@@ -63,7 +63,7 @@ def test_it_shows_a_small_team_its_quarter_where_each_month_is_folded(
     assert "See the quarter view" in month_html and url in month_html
 
     for client in (member_client, lead_client):
-        with django_assert_max_num_queries(13):
+        with django_assert_max_num_queries(14):
             response = client.get(url)
         html = response.content.decode()
         assert response.status_code == 200
