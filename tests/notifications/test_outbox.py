@@ -83,10 +83,16 @@ def test_a_send_that_died_mid_way_is_tried_again(db):
     assert stuck.status == MailStatus.SENT
 
 
-# The worker closes its database connection when the batch ends: a test inside one
-# transaction would lose it (PostgreSQL), so these two run in autocommit.
-@pytest.mark.django_db(transaction=True)
-def test_on_the_database_queue_a_failed_send_re_enqueues_itself_for_later(mail_server_down, settings):
+@pytest.fixture
+def keep_connection(monkeypatch):
+    """The worker drops stale connections between tasks; inside the test's transaction that
+    would close the test's own connection (PostgreSQL), so here it keeps it."""
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+
+def test_on_the_database_queue_a_failed_send_re_enqueues_itself_for_later(
+    mail_server_down, settings, keep_connection
+):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with time_machine.travel(NOW, tick=False):
         queued = outbox.queue_mail(to="a@example.com", subject="Hi", body="Hello")
@@ -99,8 +105,7 @@ def test_on_the_database_queue_a_failed_send_re_enqueues_itself_for_later(mail_s
     assert retry.args_kwargs == {"args": [queued.pk], "kwargs": {}}
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_worker_drains_the_queue(settings):
+def test_the_worker_drains_the_queue(settings, keep_connection):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     for n in range(3):
         outbox.queue_mail(to=f"{n}@example.com", subject="Hi", body="Hello")
