@@ -11,3 +11,7 @@ os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from service_retro.settings import *  # noqa: F403
+
+# Production hashes a password with 1,000,000 PBKDF2 rounds on purpose (half a second); the
+# suite makes thousands of people, so tests hash with one fast round. No test is about the hasher.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

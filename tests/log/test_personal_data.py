@@ -273,7 +273,10 @@ MEGABYTE = 1_000_000
         "varied-card-groups",
     ],
 )
-def test_it_scans_a_megabyte_in_well_under_a_second(text):
-    started = time.perf_counter()
+def test_it_scans_a_megabyte_in_under_two_seconds_of_cpu(text):
+    # A megabyte of real phone numbers takes 0.7 s (phonenumbers checks each), a backtracking
+    # pattern minutes. The process's own CPU time, because wall-clock time also counts whatever
+    # else the machine runs (the other test worker, a build).
+    started = time.process_time()
     redact(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 2.0
