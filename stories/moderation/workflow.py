@@ -203,32 +203,45 @@ class StoryWorkflow(models.Model):
             check=lambda: self._require_clearance_to_publish(by),
         )
 
+    def _send_away(
+        self,
+        action: str,
+        to: str,
+        by: AnyUser | None,
+        reason: str,
+        told: NotificationKind,
+        resolve_flags: bool = False,
+    ) -> ModerationEvent:
+        """Reject or hide: the reason is kept on the story for its author, who is told."""
+        event = self._move(
+            action=action,
+            to=to,
+            by=by,
+            reason=reason,
+            extra={"status_reason": reason},
+            resolve_flags=resolve_flags,
+        )
+        notify.story_decided(self, told, by=by, reason=reason)
+        return event
+
     def reject(self, *, by: AnyUser, reason: str) -> ModerationEvent:
         reason = (reason or "").strip()
         if not reason:
             raise IllegalTransition(_("A rejection needs a reason the author can act on."))
-        event = self._move(
-            action=ModerationAction.REJECT,
-            to=Status.REJECTED,
-            by=by,
-            reason=reason,
-            extra={"status_reason": reason},
+        return self._send_away(
+            ModerationAction.REJECT, Status.REJECTED, by, reason, NotificationKind.STORY_SENT_BACK
         )
-        notify.story_decided(self, NotificationKind.STORY_SENT_BACK, by=by, reason=reason)
-        return event
 
     def hide(self, *, by: AnyUser | None, reason: str = "") -> ModerationEvent:
         reason = (reason or "").strip()
-        event = self._move(
-            action=ModerationAction.HIDE,
-            to=Status.HIDDEN,
-            by=by,
-            reason=reason,
-            extra={"status_reason": reason},
+        return self._send_away(
+            ModerationAction.HIDE,
+            Status.HIDDEN,
+            by,
+            reason,
+            NotificationKind.STORY_HIDDEN,
             resolve_flags=True,
         )
-        notify.story_decided(self, NotificationKind.STORY_HIDDEN, by=by, reason=reason)
-        return event
 
     def restore(self, *, by: AnyUser) -> ModerationEvent:
         event = self._publish(ModerationAction.RESTORE, by)
