@@ -137,6 +137,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stories.core.context_processors.navigation",
+                "stories.core.choices.vocabularies",
                 "stories.notifications.context_processors.bell",
             ],
             # Each feature package keeps its template tags beside its views.

@@ -1,10 +1,15 @@
-"""Request types for the type checker, and the access helper every story view shares."""
+"""Request types for the type checker, and the loaders every view gets its story or team from.
+
+The loaders ask `core/policy.py` and answer as the policy says: 404 for whoever may not see
+the story or read the team, then 403 when a rule the view declares with `@asks(...)` about a
+story or team says no. A view never names a rule again, nor works a refusal out itself.
+"""
 
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -47,52 +52,62 @@ def load_story(story_id: int, user: User | AnonymousUser) -> Story | None:
     return Story.objects.select_related("team", "author").not_withdrawn_for(user).filter(pk=story_id).first()
 
 
+def ask_declared_rules(request: HttpRequest, thing: str, found: Story | Team) -> None:
+    """403 when a rule the view declares about this kind of thing ("story", "team") says no.
+
+    A view that loads a story or team without declaring its rules is a mistake, not an open door."""
+    rules = getattr(request, "declared_rules", None)
+    if rules is None:
+        raise ImproperlyConfigured("A view loads a story or team without declaring @asks(...).")
+    for rule in rules:
+        if policy.about(rule) == thing and not rule(request.user, found):
+            raise PermissionDenied(f"{rule.__name__} says no.")
+
+
 def get_story_for_user(request: HttpRequest, story_id: int) -> Story:
-    """The story if this user may see it; 404 otherwise, so outsiders learn nothing."""
+    """The story if this user may see it (404 otherwise, so outsiders learn nothing) and may
+    do what the view's declared rules ask of it (403 otherwise)."""
     story = load_story(story_id, request.user)
     if story is None or not policy.can_see_story(request.user, story):
         raise Http404("No such story.")
+    ask_declared_rules(request, "story", story)
     return story
+
+
+class _Answer:
+    """A TeamAccess attribute the policy answers for the viewer and the team (or the viewer alone)."""
+
+    def __init__(self, rule: Any) -> None:
+        self.rule = rule
+
+    def __get__(self, access: "TeamAccess | None", owner: type) -> Any:
+        if access is None:
+            return self
+        about = (access.team,) if policy.about(self.rule) == "team" else ()
+        return bool(self.rule(access.user, *about))
 
 
 @dataclass(frozen=True)
 class TeamAccess:
-    """A team and what the viewer may do in it, as the policy answers (asked once, then cached)."""
+    """A team and what the viewer may do in it, as the policy answers."""
 
     team: Team
     user: User | AnonymousUser
 
-    @property
-    def may_take_part(self) -> bool:
-        return policy.can_take_part_in_retro(self.user, self.team)
-
-    @property
-    def may_edit_notes(self) -> bool:
-        return policy.can_edit_retro_notes(self.user, self.team)
-
-    @property
-    def may_run_meeting(self) -> bool:
-        return policy.can_run_retro_meeting(self.user, self.team)
-
-    @property
-    def may_close_retro(self) -> bool:
-        return policy.can_close_retro(self.user, self.team)
-
-    @property
-    def may_compare_teams(self) -> bool:
-        return policy.can_compare_teams(self.user)
-
-    def require(self, allowed: bool, reason: str) -> None:
-        """403 with the reason when the policy said no."""
-        if not allowed:
-            raise PermissionDenied(reason)
+    may_take_part = _Answer(policy.can_take_part_in_retro)
+    may_edit_notes = _Answer(policy.can_edit_retro_notes)
+    may_run_meeting = _Answer(policy.can_run_retro_meeting)
+    may_close_retro = _Answer(policy.can_close_retro)
+    may_compare_teams = _Answer(policy.can_compare_teams)
 
 
 def get_team_access(request: HttpRequest, slug: str) -> TeamAccess:
-    """The team if the user may read its pages (members and moderators); 404 for everyone else."""
+    """The team if the user may read its pages (members and moderators; 404 for everyone
+    else) and may do what the view's declared rules ask of it (403 otherwise)."""
     team = get_object_or_404(Team, slug=slug)
     if not policy.can_read_team(request.user, team):
         raise Http404("No such team.")
+    ask_declared_rules(request, "team", team)
     return TeamAccess(team=team, user=request.user)
 
 
@@ -105,16 +120,3 @@ def redirect_back(request: HttpRequest, fallback: Any) -> HttpResponse:
     ):
         return redirect(target)
     return redirect(fallback)
-
-
-# --- the members page ----------------------------------------------------------------------
-
-
-def get_members_manager_access(request: HttpRequest, slug: str) -> TeamAccess:
-    """The team if this person may manage its members; 404 to outsiders, 403 to plain members."""
-    access = get_team_access(request, slug)
-    access.require(
-        policy.can_manage_members(request.user, access.team),
-        "Only the team's leads and moderators manage its members.",
-    )
-    return access

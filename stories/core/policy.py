@@ -22,8 +22,12 @@ its stories it asks about.
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from django.core.exceptions import PermissionDenied
 
 from stories.log.terms import Status
 from stories.teams.models import Membership, Role, Team
@@ -213,18 +217,44 @@ def can_close_karma(user: AnyUser, story: Story) -> bool:
 View = TypeVar("View", bound=Callable[..., Any])
 
 
-def asks(*rules: Callable[..., bool], public: bool = False) -> Callable[[View], View]:
-    """Declares the predicates a view refuses on (403), beyond seeing what its URL names.
+def about(rule: Callable[..., bool]) -> str:
+    """What a rule asks about after the user: "story", "team", or "" (the user alone)."""
+    names = list(inspect.signature(rule).parameters)[1:]
+    return names[0] if names else ""
+
+
+def asks(
+    *rules: Callable[..., bool], public: bool = False, stamp: Callable[..., str] | None = None
+) -> Callable[[View], View]:
+    """Declares, once, the rules a view refuses on (403), beyond seeing what its URL names.
 
     Seeing comes first and answers 404: a URL with a story asks `can_see_story`, one with a
-    team `can_read_team`; with no rule, any signed-in person may use the view (`public`: anyone).
-    The view still asks the predicates itself; the declaration lets the permission test walk
-    every URL of the project and check each answer against the policy.
+    team (by slug or id) `can_read_team`. Then each declared rule is asked: a rule about the
+    user alone before the view runs; a rule about a story or a team by the loader of
+    `core/http.py` that gives the view its story or team, so the view never names the rule
+    again. With no rule, any signed-in person may use the view (`public`: anyone). The
+    permission test reads the same declaration to check every URL's answers.
+
+    `stamp` marks a polling view: given the URL's arguments, it returns the current stamp of
+    what the view shows. A poll holding that stamp is answered 304 before anyone is asked who
+    they are (the stamp says only "nothing changed"); every other request is judged as above.
     """
+    for rule in rules:
+        assert about(rule) in ("", "story", "team"), f"{rule.__name__}: no loader asks about that"
 
     def declare(view: View) -> View:
-        view.access_rules = rules  # type: ignore[attr-defined]
-        view.open_to_all = public  # type: ignore[attr-defined]
-        return view
+        @functools.wraps(view)
+        def asking(request: Any, *args: Any, **kwargs: Any) -> Any:
+            # What the loaders ask once they hold the view's story or team.
+            request.declared_rules = rules
+            for rule in rules:
+                if not about(rule) and not rule(request.user):
+                    raise PermissionDenied(f"{rule.__name__} says no.")
+            return view(request, *args, **kwargs)
+
+        asking.access_rules = rules  # type: ignore[attr-defined]
+        asking.open_to_all = public  # type: ignore[attr-defined]
+        asking.stamp = stamp  # type: ignore[attr-defined]
+        return cast(View, asking)
 
     return declare

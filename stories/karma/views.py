@@ -10,7 +10,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -128,8 +128,6 @@ def suggest_originals(request: HttpRequest) -> HttpResponse:
 def sequel_link(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
     """Link an existing later story as a sequel of this one, found by typing part of its title."""
     original = get_story_for_user(request, story_id)
-    if not policy.can_add_sequel(request.user, original):
-        raise PermissionDenied("Only the team's members link sequels, and only to a published story.")
     form = LinkSequelForm(request.POST or None, original=original, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -155,31 +153,19 @@ def sequel_link(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
 @login_required
 @require_POST
 @asks(policy.can_close_karma)
-def karma_close(request: HttpRequest, story_id: int) -> HttpResponse:
-    """ "Nothing came of it": the story leaves the watchlist and counts as a miss."""
+def karma_close(request: HttpRequest, story_id: int, closed: bool) -> HttpResponse:
+    """ "Nothing came of it" (`closed`, from the URL): the story leaves the watchlist and counts
+    as a miss; or that taken back, and it is watched again."""
     story = get_story_for_user(request, story_id)
-    if not policy.can_close_karma(request.user, story):
-        raise PermissionDenied("Only the author or the team lead can do this.")
     try:
-        close_karma(story, by=request.user)
+        (close_karma if closed else reopen_karma)(story, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request,
+        done = (
             _("“%(title)s” is marked “nothing came of it”. You can undo this on the story's page.")
-            % {"title": story.title},
+            if closed
+            else _("“%(title)s” is back on the karma watchlist.")
         )
-    return redirect_back(request, story)
-
-
-@login_required
-@require_POST
-@asks(policy.can_close_karma)
-def karma_reopen(request: HttpRequest, story_id: int) -> HttpResponse:
-    story = get_story_for_user(request, story_id)
-    if not policy.can_close_karma(request.user, story):
-        raise PermissionDenied("Only the author or the team lead can do this.")
-    reopen_karma(story, by=request.user)
-    messages.success(request, _("“%(title)s” is back on the karma watchlist.") % {"title": story.title})
+        messages.success(request, done % {"title": story.title})
     return redirect_back(request, story)

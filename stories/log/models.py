@@ -291,6 +291,10 @@ class Story(StoryWorkflow):
         return self.status == Status.REJECTED
 
     @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
     def personal_data_kinds(self) -> set[str]:
         """The kinds of personal data still in the story's text (a moderator's hint to redact)."""
         country = self.team.country

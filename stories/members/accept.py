@@ -21,7 +21,11 @@ from stories.members import actions
 from stories.members.forms import NewMemberForm
 from stories.members.models import Invitation
 
-PROBLEM_STATUS = {"tampered": 404, "expired": 410, "used": 410}
+PROBLEM_STATUS = {
+    actions.LinkProblem.TAMPERED: 404,
+    actions.LinkProblem.EXPIRED: 410,
+    actions.LinkProblem.USED: 410,
+}
 
 
 def _joined(request: HttpRequest, invitation: Invitation) -> HttpResponse:
@@ -36,11 +40,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
     found = actions.look_up(token)
     invitation = found.invitation
     if found.problem or invitation is None:
-        problem = found.problem or "tampered"
-        problem_context = {"problem": problem, "team": invitation.team if invitation else None}
-        return render(
-            request, "members/invitation_problem.html", problem_context, status=PROBLEM_STATUS[problem]
-        )
+        return _problem(request, found.problem or actions.LinkProblem.TAMPERED, invitation)
     context: dict[str, Any] = {"invitation": invitation, "team": invitation.team}
     if request.user.is_authenticated:
         if request.method == "POST":
@@ -68,9 +68,20 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "members/invitation_signup.html", context, status=400 if form.errors else 200)
 
 
+def _problem(
+    request: HttpRequest, problem: actions.LinkProblem, invitation: Invitation | None
+) -> HttpResponse:
+    """The page saying why the link no longer works."""
+    context = {
+        "problem": problem,
+        "LinkProblem": actions.LinkProblem,
+        "team": invitation.team if invitation else None,
+    }
+    return render(request, "members/invitation_problem.html", context, status=PROBLEM_STATUS[problem])
+
+
 def _used(request: HttpRequest, invitation: Invitation) -> HttpResponse:
-    context = {"problem": "used", "team": invitation.team}
-    return render(request, "members/invitation_problem.html", context, status=410)
+    return _problem(request, actions.LinkProblem.USED, invitation)
 
 
 def _accept_or_explain(request: HttpRequest, invitation: Invitation, user: object) -> HttpResponse:

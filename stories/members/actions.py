@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -88,10 +88,19 @@ def _mail_invitation(invitation: Invitation, token: str, by: Any) -> None:
     )
 
 
+class LinkProblem(models.TextChoices):
+    """Why an invitation link no longer works (the link page names it)."""
+
+    NONE = ""
+    TAMPERED = "tampered"
+    EXPIRED = "expired"
+    USED = "used"
+
+
 @dataclass(frozen=True)
 class Lookup:
     invitation: Invitation | None
-    problem: str  # "", "tampered", "expired", "used"
+    problem: LinkProblem
 
 
 def look_up(token: str) -> Lookup:
@@ -99,17 +108,17 @@ def look_up(token: str) -> Lookup:
     try:
         raw = signing.loads(token, salt=SALT, max_age=dt.timedelta(days=settings.INVITATION_DAYS))
     except signing.SignatureExpired:
-        return Lookup(None, "expired")
+        return Lookup(None, LinkProblem.EXPIRED)
     except signing.BadSignature:
-        return Lookup(None, "tampered")
+        return Lookup(None, LinkProblem.TAMPERED)
     invitation = Invitation.objects.select_related("team").filter(token_hash=token_hash(str(raw))).first()
     if invitation is None:
-        return Lookup(None, "tampered")
+        return Lookup(None, LinkProblem.TAMPERED)
     if invitation.accepted_at or invitation.revoked_at:
-        return Lookup(invitation, "used")
+        return Lookup(invitation, LinkProblem.USED)
     if invitation.is_expired(timezone.now()):
-        return Lookup(invitation, "expired")
-    return Lookup(invitation, "")
+        return Lookup(invitation, LinkProblem.EXPIRED)
+    return Lookup(invitation, LinkProblem.NONE)
 
 
 def accept(invitation: Invitation, user: Any) -> Membership:

@@ -1,6 +1,6 @@
 """The members page: who is in the team, invitations, roles, removals and the change log.
 
-Members read the list; leads of the team, moderators and superusers change it (stories/http.py).
+Members read the list; leads of the team, moderators and superusers change it (stories/core/policy.py, asked through the loader in core/http.py).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from stories.core import policy
 from stories.core.http import (
     AuthenticatedHttpRequest,
     TeamAccess,
-    get_members_manager_access,
     get_team_access,
     parse_id,
 )
@@ -77,7 +76,7 @@ def members(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @asks(policy.can_manage_members)
 def invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    access = get_members_manager_access(request, slug)
+    access = get_team_access(request, slug)
     form = InviteForm(request.POST)
     if not form.is_valid():
         return _page(request, access, invite_form=form)
@@ -109,7 +108,7 @@ def invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @asks(policy.can_manage_members)
 def resend(request: AuthenticatedHttpRequest, slug: str, invitation_id: str) -> HttpResponse:
     """A new link to the same address; the old link stops working."""
-    access = get_members_manager_access(request, slug)
+    access = get_team_access(request, slug)
     pk = parse_id(invitation_id)
     invitation = Invitation.objects.open().filter(team=access.team, pk=pk).first() if pk else None
     if invitation is None:
@@ -139,7 +138,7 @@ def _membership(access: TeamAccess, membership_id: str) -> Membership:
 @require_POST
 @asks(policy.can_manage_members)
 def change_role(request: AuthenticatedHttpRequest, slug: str, membership_id: str) -> HttpResponse:
-    access = get_members_manager_access(request, slug)
+    access = get_team_access(request, slug)
     membership = _membership(access, membership_id)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -161,7 +160,7 @@ def change_role(request: AuthenticatedHttpRequest, slug: str, membership_id: str
 @require_POST
 @asks(policy.can_manage_members)
 def remove(request: AuthenticatedHttpRequest, slug: str, membership_id: str) -> HttpResponse:
-    access = get_members_manager_access(request, slug)
+    access = get_team_access(request, slug)
     membership = _membership(access, membership_id)
     try:
         actions.remove(membership, by=request.user)

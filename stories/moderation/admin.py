@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from stories.core.admin import HidesWithdrawnStories
+from stories.core.admin import HidesWithdrawnStories, moment_filter
 from stories.core.policy import is_moderator
 from stories.karma.models import refresh_sequel_dates_after_redating
 from stories.models import (
@@ -145,7 +145,7 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
             )
 
     def _apply(
-        self, request: HttpRequest, queryset: QuerySet[Story], action: str, move: Any, done: Any
+        self, request: HttpRequest, queryset: QuerySet[Story], action: str, done: Any, reason: str = ""
     ) -> None:
         succeeded = 0
         for story in queryset.select_related("team"):
@@ -154,7 +154,7 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
                 self.message_user(request, f"“{story}”: {refused}", messages.WARNING)
                 continue
             try:
-                move(story)
+                story.decide(action, by=request.user, reason=reason)
             except IllegalTransition as refused:
                 self.message_user(request, f"“{story}”: {refused}", messages.WARNING)
             else:
@@ -164,13 +164,7 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
 
     @admin.action(description=_("Approve the selected stories"), permissions=["moderate"])
     def approve(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
-        self._apply(
-            request,
-            queryset,
-            ModerationAction.APPROVE,
-            lambda s: s.approve(by=request.user),
-            _("%(count)d approved."),
-        )
+        self._apply(request, queryset, ModerationAction.APPROVE, _("%(count)d approved."))
 
     @admin.action(description=_("Reject the selected stories (give a reason)"), permissions=["moderate"])
     def reject(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
@@ -178,44 +172,20 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
         if not reason:
             self.message_user(request, _("A rejection needs a reason the author can act on."), messages.ERROR)
             return
-        self._apply(
-            request,
-            queryset,
-            ModerationAction.REJECT,
-            lambda s: s.reject(by=request.user, reason=reason),
-            _("%(count)d rejected."),
-        )
+        self._apply(request, queryset, ModerationAction.REJECT, _("%(count)d rejected."), reason=reason)
 
     @admin.action(description=_("Hide the selected stories (instead of deleting)"), permissions=["moderate"])
     def hide(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
         reason = request.POST.get("reason", "").strip()
-        self._apply(
-            request,
-            queryset,
-            ModerationAction.HIDE,
-            lambda s: s.hide(by=request.user, reason=reason),
-            _("%(count)d hidden."),
-        )
+        self._apply(request, queryset, ModerationAction.HIDE, _("%(count)d hidden."), reason=reason)
 
     @admin.action(description=_("Restore the selected hidden stories"), permissions=["moderate"])
     def restore(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
-        self._apply(
-            request,
-            queryset,
-            ModerationAction.RESTORE,
-            lambda s: s.restore(by=request.user),
-            _("%(count)d restored."),
-        )
+        self._apply(request, queryset, ModerationAction.RESTORE, _("%(count)d restored."))
 
     @admin.action(description=_("Redact personal data from the selected stories"), permissions=["moderate"])
     def redact(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
-        self._apply(
-            request,
-            queryset,
-            ModerationAction.REDACT,
-            lambda s: s.redact(by=request.user),
-            _("%(count)d redacted."),
-        )
+        self._apply(request, queryset, ModerationAction.REDACT, _("%(count)d redacted."))
 
 
 @admin.register(StoryPrinciple)
@@ -250,19 +220,9 @@ class ModerationEventAdmin(HidesWithdrawnStories, admin.ModelAdmin):
         return False
 
 
-class OpenFlagFilter(admin.SimpleListFilter):
-    title = _("state")
-    parameter_name = "state"
-
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
-        return [("open", _("Open")), ("resolved", _("Resolved"))]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        if self.value() == "open":
-            return queryset.filter(resolved_at__isnull=True)
-        if self.value() == "resolved":
-            return queryset.filter(resolved_at__isnull=False)
-        return queryset
+OpenFlagFilter = moment_filter(
+    _("state"), "state", "resolved_at", {"open": (_("Open"), False), "resolved": (_("Resolved"), True)}
+)
 
 
 @admin.register(Flag)

@@ -47,6 +47,11 @@ class StoryRow:
     # Why this viewer may not approve or restore the story (it may hold personal data).
     publishing_refusal: str | None = None
 
+    @property
+    def offers(self) -> dict[str, bool]:
+        """Which moves the row offers, by the action's name: `row.offers.approve` in a template."""
+        return {action.name.lower(): action.value in self.actions for action in ModerationAction}
+
 
 def _segments(text: str, country: str) -> list[Segment]:
     """The text cut into plain runs and personal data, so the page can mark what redaction removes."""

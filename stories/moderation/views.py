@@ -6,26 +6,25 @@ the same view answers with just the row, a notice, and the navigation badge (out
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from stories.core import policy
 from stories.core.htmx import render_page_or_partial
-from stories.core.http import HtmxHttpRequest, get_story_for_user, load_story, parse_id, redirect_back
+from stories.core.http import HtmxHttpRequest, get_story_for_user, parse_id, redirect_back
 from stories.core.policy import asks
-from stories.models import Flag, IllegalTransition, ModerationEvent, Status, Story, Team
+from stories.models import Flag, IllegalTransition, ModerationAction, ModerationEvent, Status, Story, Team
 from stories.moderation.forms import DecisionForm, FlagForm
 from stories.moderation.moves import HoldsPersonalData
 from stories.moderation.rows import build_row
@@ -37,29 +36,9 @@ BULK_MAX = 100
 SUCCESS, ERROR = "success", "danger"
 
 
-# --- access ----------------------------------------------------------------------------------
-
-
 def _moderated_teams(user: Any) -> QuerySet[Team]:
     # The set form of policy.can_moderate_team, for the queue's team filter.
     return Team.objects.all() if policy.is_moderator(user) else Team.objects.led_by(user)
-
-
-def _require_queue_access(request: HtmxHttpRequest) -> None:
-    if not policy.can_open_moderation_queue(request.user):
-        raise PermissionDenied("Only team leads and moderators moderate stories.")
-
-
-def _get_story_to_moderate(request: HtmxHttpRequest, story_id: int) -> Story:
-    """The story if this user may moderate it: 404 for whoever may not see it, 403 for readers who may not decide."""
-    story = load_story(story_id, request.user)
-    if story is None:
-        raise Http404("No such story.")
-    if policy.can_moderate_story(request.user, story):
-        return story
-    if policy.can_see_story(request.user, story):
-        raise PermissionDenied("Only the team's lead or a moderator can decide this story.")
-    raise Http404("No such story.")
 
 
 def _waiting_count(user: Any, team_slug: str = "") -> int:
@@ -93,7 +72,6 @@ def _queue_context(request: HtmxHttpRequest, team_slug: str, page_number: Any) -
 @require_safe
 @asks(policy.can_open_moderation_queue)
 def queue(request: HtmxHttpRequest) -> HttpResponse:
-    _require_queue_access(request)
     context = _queue_context(request, request.GET.get("team", ""), request.GET.get("page"))
     return render_page_or_partial(request, "moderation/queue.html", "queue", context)
 
@@ -137,7 +115,6 @@ def _bulk_notice(asked: int, approved: int, skipped: int, refused: list[str]) ->
 @require_POST
 @asks(policy.can_open_moderation_queue)
 def bulk_approve(request: HtmxHttpRequest) -> HttpResponse:
-    _require_queue_access(request)
     ids = _selected_ids(request)
     approved = skipped = 0
     refused: list[str] = []
@@ -162,10 +139,25 @@ def bulk_approve(request: HtmxHttpRequest) -> HttpResponse:
     return redirect_back(request, "moderation_queue")
 
 
-def _decide(
-    request: HtmxHttpRequest, story_id: int, move: Callable[[Story, Any, str], Any], done: str
-) -> HttpResponse:
-    story = _get_story_to_moderate(request, story_id)
+# What each decision says when done; the URL names the decision (`Story.decide` makes it).
+DONE: dict[str, Any] = {
+    ModerationAction.APPROVE: _lazy("“%(title)s” is approved and published."),
+    ModerationAction.REJECT: _lazy("“%(title)s” is rejected; the author sees your reason."),
+    ModerationAction.HIDE: _lazy("“%(title)s” is hidden."),
+    ModerationAction.RESTORE: _lazy("“%(title)s” is restored and published."),
+    ModerationAction.REDACT: _lazy("Personal data is removed from “%(title)s”; no copy is kept."),
+    ModerationAction.DISMISS_FLAGS: _lazy(
+        "The flags on “%(title)s” are dismissed; the story stays as it is."
+    ),
+}
+
+
+@login_required
+@require_POST
+@asks(policy.can_moderate_story)
+def decide(request: HtmxHttpRequest, story_id: int, action: str) -> HttpResponse:
+    """Approve, reject, hide, restore, redact or dismiss the flags (`action`, from the URL)."""
+    story = get_story_for_user(request, story_id)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         notice = (ERROR, " ".join(str(e) for errors in form.errors.values() for e in errors))
@@ -173,94 +165,35 @@ def _decide(
         if form.cleaned_data["expected_status"]:
             story.status = form.cleaned_data["expected_status"]
         try:
-            move(story, request.user, form.cleaned_data["reason"])
+            story.decide(action, by=request.user, reason=form.cleaned_data["reason"])
         except IllegalTransition as error:
             notice = (ERROR, str(error))
         else:
-            notice = (SUCCESS, done % {"title": story.title})
+            notice = (SUCCESS, DONE[action] % {"title": story.title})
     if request.htmx:
-        # Withdrawn meanwhile by its author: the answer names nothing of it, only what happened.
-        fresh = (
-            Story.objects.with_moderation_details()
-            .not_withdrawn_for(request.user)
-            .filter(pk=story.pk)
-            .first()
-        )
-        team_slug = request.POST.get("team", "")
-        context = {
-            "row": build_row(fresh, request.user, notice) if fresh else None,
-            "story_id": story.pk,
-            "notice": notice,
-            "waiting_count": _waiting_count(request.user),
-            # The queue's header counts the team it is filtered to, if any.
-            "queue_count": _waiting_count(request.user, team_slug),
-            "team_slug": team_slug,
-            "oob_badge": True,
-        }
-        return render(request, "moderation/queue.html#row-response", context)
+        return _row_response(request, story, notice)
     messages.add_message(request, messages.SUCCESS if notice[0] == SUCCESS else messages.ERROR, notice[1])
     return redirect_back(request, "moderation_queue")
 
 
-@login_required
-@require_POST
-@asks(policy.can_moderate_story)
-def approve(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
-    return _decide(
-        request, story_id, lambda s, u, r: s.approve(by=u), _("“%(title)s” is approved and published.")
+def _row_response(request: HtmxHttpRequest, story: Story, notice: tuple[str, str]) -> HttpResponse:
+    """The queue row after a decision, with the notice and the counts that changed."""
+    # Withdrawn meanwhile by its author: the answer names nothing of it, only what happened.
+    fresh = (
+        Story.objects.with_moderation_details().not_withdrawn_for(request.user).filter(pk=story.pk).first()
     )
-
-
-@login_required
-@require_POST
-@asks(policy.can_moderate_story)
-def reject(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
-    return _decide(
-        request,
-        story_id,
-        lambda s, u, r: s.reject(by=u, reason=r),
-        _("“%(title)s” is rejected; the author sees your reason."),
-    )
-
-
-@login_required
-@require_POST
-@asks(policy.can_moderate_story)
-def hide(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
-    return _decide(request, story_id, lambda s, u, r: s.hide(by=u, reason=r), _("“%(title)s” is hidden."))
-
-
-@login_required
-@require_POST
-@asks(policy.can_moderate_story)
-def restore(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
-    return _decide(
-        request, story_id, lambda s, u, r: s.restore(by=u), _("“%(title)s” is restored and published.")
-    )
-
-
-@login_required
-@require_POST
-@asks(policy.can_moderate_story)
-def redact(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
-    return _decide(
-        request,
-        story_id,
-        lambda s, u, r: s.redact(by=u),
-        _("Personal data is removed from “%(title)s”; no copy is kept."),
-    )
-
-
-@login_required
-@require_POST
-@asks(policy.can_moderate_story)
-def dismiss_flags(request: HtmxHttpRequest, story_id: int) -> HttpResponse:
-    return _decide(
-        request,
-        story_id,
-        lambda s, u, r: s.dismiss_flags(by=u),
-        _("The flags on “%(title)s” are dismissed; the story stays as it is."),
-    )
+    team_slug = request.POST.get("team", "")
+    context = {
+        "row": build_row(fresh, request.user, notice) if fresh else None,
+        "story_id": story.pk,
+        "notice": notice,
+        "waiting_count": _waiting_count(request.user),
+        # The queue's header counts the team it is filtered to, if any.
+        "queue_count": _waiting_count(request.user, team_slug),
+        "team_slug": team_slug,
+        "oob_badge": True,
+    }
+    return render(request, "moderation/queue.html#row-response", context)
 
 
 # --- the story page's moderation panel and flagging ---------------------------------------------

@@ -145,6 +145,17 @@ class StoryWorkflow(models.Model):
             {field: getattr(self, field) for field in (*FREE_TEXT_FIELDS, "status_reason")}, self.team.country
         )
 
+    def _locked_text(self) -> dict[str, Any] | None:
+        """The stored text the guard reads, locked for the move's transaction; None when the
+        story is gone or was decided meanwhile (its status is no longer this copy's)."""
+        return (
+            self._stories()
+            .select_for_update()
+            .filter(pk=self.pk, status=self.status)
+            .values(*FREE_TEXT_FIELDS, "status_reason")
+            .first()
+        )
+
     def _require_clearance_to_publish(self, by: AnyUser) -> None:
         """Only a moderator publishes a story that may hold personal data.
 
@@ -153,17 +164,26 @@ class StoryWorkflow(models.Model):
         """
         if can_publish_personal_data(by):
             return
-        current = (
-            self._stories()
-            .select_for_update()
-            .filter(pk=self.pk, status=self.status)
-            .values(*FREE_TEXT_FIELDS, "status_reason")
-            .first()
-        )
+        current = self._locked_text()
         # Gone or decided meanwhile: the compare-and-set that follows says so.
         refusal = publishing_refusal(current, self.team.country) if current is not None else None
         if refusal:
             raise HoldsPersonalData(refusal)
+
+    def decide(self, action: str, *, by: AnyUser, reason: str = "") -> ModerationEvent:
+        """A moderator's decision named by its action: the queue, the story page and the admin
+        all decide through here. Only rejecting and hiding keep a reason."""
+        if action == ModerationAction.REJECT:
+            return self.reject(by=by, reason=reason)
+        if action == ModerationAction.HIDE:
+            return self.hide(by=by, reason=reason)
+        decisions = {
+            ModerationAction.APPROVE: self.approve,
+            ModerationAction.RESTORE: self.restore,
+            ModerationAction.REDACT: self.redact,
+            ModerationAction.DISMISS_FLAGS: self.dismiss_flags,
+        }
+        return decisions[ModerationAction(action)](by=by)
 
     # Each decision tells the author, with one explicit call where it happens.
 
@@ -183,32 +203,45 @@ class StoryWorkflow(models.Model):
             check=lambda: self._require_clearance_to_publish(by),
         )
 
+    def _send_away(
+        self,
+        action: str,
+        to: str,
+        by: AnyUser | None,
+        reason: str,
+        told: NotificationKind,
+        resolve_flags: bool = False,
+    ) -> ModerationEvent:
+        """Reject or hide: the reason is kept on the story for its author, who is told."""
+        event = self._move(
+            action=action,
+            to=to,
+            by=by,
+            reason=reason,
+            extra={"status_reason": reason},
+            resolve_flags=resolve_flags,
+        )
+        notify.story_decided(self, told, by=by, reason=reason)
+        return event
+
     def reject(self, *, by: AnyUser, reason: str) -> ModerationEvent:
         reason = (reason or "").strip()
         if not reason:
             raise IllegalTransition(_("A rejection needs a reason the author can act on."))
-        event = self._move(
-            action=ModerationAction.REJECT,
-            to=Status.REJECTED,
-            by=by,
-            reason=reason,
-            extra={"status_reason": reason},
+        return self._send_away(
+            ModerationAction.REJECT, Status.REJECTED, by, reason, NotificationKind.STORY_SENT_BACK
         )
-        notify.story_decided(self, NotificationKind.STORY_SENT_BACK, by=by, reason=reason)
-        return event
 
     def hide(self, *, by: AnyUser | None, reason: str = "") -> ModerationEvent:
         reason = (reason or "").strip()
-        event = self._move(
-            action=ModerationAction.HIDE,
-            to=Status.HIDDEN,
-            by=by,
-            reason=reason,
-            extra={"status_reason": reason},
+        return self._send_away(
+            ModerationAction.HIDE,
+            Status.HIDDEN,
+            by,
+            reason,
+            NotificationKind.STORY_HIDDEN,
             resolve_flags=True,
         )
-        notify.story_decided(self, NotificationKind.STORY_HIDDEN, by=by, reason=reason)
-        return event
 
     def restore(self, *, by: AnyUser) -> ModerationEvent:
         event = self._publish(ModerationAction.RESTORE, by)
@@ -260,13 +293,7 @@ class StoryWorkflow(models.Model):
         if not is_legal(ModerationAction.REDACT, self.status):
             raise IllegalTransition.refused(ModerationAction.REDACT, self.status)
         with transaction.atomic():
-            current = (
-                self._stories()
-                .select_for_update()
-                .filter(pk=self.pk, status=self.status)
-                .values(*FREE_TEXT_FIELDS, "status_reason")
-                .first()
-            )
+            current = self._locked_text()
             if current is None:
                 self._raise_already_decided()
             kinds: set[str] = set()

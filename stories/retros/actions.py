@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from stories.core import policy
-from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access
+from stories.core.http import HtmxHttpRequest, TeamAccess
 from stories.core.policy import asks
 from stories.models import ActionItem
 from stories.retros.forms import ActionItemEditForm, DropForm
@@ -21,9 +21,8 @@ from stories.retros.sections import (
     base_context,
     existing_retro,
     full_context,
-    month_or_404,
     person,
-    require_member,
+    retro_access,
     section_response,
 )
 
@@ -32,10 +31,7 @@ from stories.retros.sections import (
 @require_POST
 @asks(policy.can_take_part_in_retro)
 def action_item_edit(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_member(access)
-    item = action_item_of(access, month, item_id)
+    access, item = _item_to_change(request, slug, month, item_id)
     form = ActionItemEditForm(request.POST, instance=item, team=access.team)
     if not form.is_valid():
         return _with_item_form(request, access, month, item, form, error="")
@@ -61,15 +57,20 @@ def action_item_edit(request: HtmxHttpRequest, slug: str, month: dt.date, item_i
 @require_POST
 @asks(policy.can_take_part_in_retro)
 def action_item_drop(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_member(access)
-    item = action_item_of(access, month, item_id)
+    access, item = _item_to_change(request, slug, month, item_id)
     form = DropForm(request.POST, item=item)
     if not form.is_valid():
         return _with_item_form(request, access, month, item, form, error="")
     item.drop(reason=form.cleaned_data["reason"], by=person(request))
     return section_response(request, access, month, existing_retro(access.team, month), "action-items")
+
+
+def _item_to_change(
+    request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int
+) -> tuple[TeamAccess, ActionItem]:
+    """The team (for its members: the rule both views declare) and the item its retro shows."""
+    access = retro_access(request, slug, month)
+    return access, action_item_of(access, month, item_id)
 
 
 def _with_item_form(

@@ -9,7 +9,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from stories.core.admin import HidesWithdrawnStories
+from stories.core.admin import HidesWithdrawnStories, moment_filter
 from stories.models import (
     ActionItem,
     Retro,
@@ -24,17 +24,9 @@ class ActionItemInline(admin.TabularInline):
     autocomplete_fields = ["owner"]
 
 
-class ClosedFilter(admin.SimpleListFilter):
-    title = _("closed")
-    parameter_name = "closed"
-
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
-        return [("yes", _("Closed")), ("no", _("Open"))]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        if self.value() in {"yes", "no"}:
-            return queryset.filter(closed_at__isnull=self.value() == "no")
-        return queryset
+ClosedFilter = moment_filter(
+    _("closed"), "closed", "closed_at", {"yes": (_("Closed"), True), "no": (_("Open"), False)}
+)
 
 
 @admin.register(Retro)
@@ -78,17 +70,7 @@ class RetroVoteAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     list_select_related = ["retro__team", "story", "voter"]
 
 
-class DoneFilter(admin.SimpleListFilter):
-    title = _("done")
-    parameter_name = "done"
-
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
-        return [("yes", _("Done")), ("no", _("Open"))]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        if self.value() in {"yes", "no"}:
-            return queryset.filter(done_at__isnull=self.value() == "no")
-        return queryset
+DoneFilter = moment_filter(_("done"), "done", "done_at", {"yes": (_("Done"), True), "no": (_("Open"), False)})
 
 
 @admin.register(ActionItem)

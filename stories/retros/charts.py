@@ -9,7 +9,7 @@ All text goes through format_html, so names typed by users cannot inject markup.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.utils import formats
@@ -313,6 +313,48 @@ def hbar_chart(
     return _svg(chart_id, title, description, mark_safe("".join(parts)), width, height)  # noqa: S308
 
 
+def twin_bars(
+    width: int,
+    height: int,
+    up: Sequence[int | None],
+    down: Sequence[int | None],
+    *,
+    peak: int,
+    room: float,
+    title_of: Callable[[int, bool, int | None], str] | None = None,
+) -> SafeString:
+    """Bars rising above a middle line (`up`, green) and hanging below it (`down`, red), one
+    pair per slot; `room` is the gap kept at either edge. A value folded by the privacy floor
+    (None) is a short grey dash on the line: unknown, not zero. `title_of(slot, above, value)`
+    names a bar for a pointer and a screen reader."""
+    middle = height / 2
+    slot = width / max(len(up), 1)
+    scale = (middle - room) / max(peak, 1)
+    parts = [format_html('<line x1="0" x2="{}" y1="{}" y2="{}" stroke="{}"/>', width, middle, middle, GRID)]
+    for position, pair in enumerate(zip(up, down, strict=True)):
+        for value, colour, above in ((pair[0], GOOD, True), (pair[1], BAD, False)):
+            if value is None:
+                top, size, fill = (middle - 2 if above else middle), 2.0, FOLDED
+            elif value:
+                size, fill = value * scale, colour
+                top = middle - size if above else middle
+            else:
+                continue
+            title = title_of(position, above, value) if title_of else ""
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}">{}</rect>',
+                    fmt(slot * position + slot * 0.15),
+                    fmt(top),
+                    fmt(slot * 0.7),
+                    fmt(size),
+                    fill,
+                    format_html("<title>{}</title>", title) if title else "",
+                )
+            )
+    return mark_safe("".join(parts))  # noqa: S308 - built by format_html
+
+
 def diverging_bars(
     chart_id: str,
     title: str,
@@ -325,50 +367,11 @@ def diverging_bars(
     down_name: str,
     folded_name: str = "",
 ) -> SafeString:
-    """A small multiple: honoured above the line, broken below it, one pair of bars per month.
+    """A small multiple: honoured above the line, broken below it, one pair of bars per month."""
 
-    A month folded by the privacy floor gets a short grey dash on the middle line, as in the
-    sparkline: unknown, not zero.
-    """
-    width, height = 240, 64
-    middle = height / 2
-    slot = width / max(len(categories), 1)
-    scale = (middle - 3) / max(peak, 1)
-    parts = [format_html('<line x1="0" x2="{}" y1="{}" y2="{}" stroke="{}"/>', width, middle, middle, GRID)]
-    for position, category in enumerate(categories):
-        x = slot * position + slot * 0.15
-        for value, colour, name, above in (
-            (up[position], GOOD, up_name, True),
-            (down[position], BAD, down_name, False),
-        ):
-            if value is None:
-                parts.append(
-                    format_html(
-                        '<rect x="{}" y="{}" width="{}" height="2" fill="{}"><title>{}: {} {}</title></rect>',
-                        fmt(x),
-                        fmt(middle - 2 if above else middle),
-                        fmt(slot * 0.7),
-                        FOLDED,
-                        _one_line(category),
-                        name,
-                        folded_name,
-                    )
-                )
-                continue
-            if not value:
-                continue
-            bar = value * scale
-            parts.append(
-                format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {} {}</title></rect>',
-                    fmt(x),
-                    fmt(middle - bar if above else middle),
-                    fmt(slot * 0.7),
-                    fmt(bar),
-                    colour,
-                    _one_line(category),
-                    name,
-                    value,
-                )
-            )
-    return _svg(chart_id, title, "", mark_safe("".join(parts)), width, height)  # noqa: S308
+    def title_of(position: int, above: bool, value: int | None) -> str:
+        figure = folded_name if value is None else value
+        return f"{_one_line(categories[position])}: {up_name if above else down_name} {figure}"
+
+    body = twin_bars(240, 64, up, down, peak=peak, room=3, title_of=title_of)
+    return _svg(chart_id, title, "", body, 240, 64)

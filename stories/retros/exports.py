@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from stories.core.http import HtmxHttpRequest, get_team_access
+from stories.core.http import HtmxHttpRequest
 from stories.core.months import month_slug
 from stories.core.names import display_name
 from stories.core.policy import asks
@@ -29,8 +29,8 @@ from stories.retros.sections import (
     existing_retro,
     figures_context,
     highlights_context,
-    month_or_404,
     notes_context,
+    retro_access,
 )
 
 # The CSV reads the month in keyset chunks of this many stories, whatever its size.
@@ -54,8 +54,7 @@ def _export_author(story: Story) -> str:
 @require_http_methods(["GET", "HEAD"])
 @asks()
 def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
+    access = retro_access(request, slug, month)
     retro = existing_retro(access.team, month)
     context = {
         **base_context(request, access, month, retro),
@@ -168,8 +167,7 @@ def _csv_lines(team: Team, month: dt.date) -> Iterator[list[Any]]:
 @require_http_methods(["GET", "HEAD"])
 @asks()
 def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> StreamingHttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
+    access = retro_access(request, slug, month)
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
         (writer.writerow(line) for line in _csv_lines(access.team, month)),

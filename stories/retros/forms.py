@@ -79,17 +79,14 @@ class ActionItemForm(_RetroForm):
         return text
 
 
-class ActionItemEditForm(_RetroForm):
+class ActionItemEditForm(ActionItemForm):
     """An existing item's text, owner and due date, edited in place: one form per item, with
     its own prefix, and the version it was shown at (compare-and-set: never overwrite)."""
 
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
-    class Meta:
-        model = ActionItem
-        fields = ["text", "owner", "due_on"]
-        labels = {"text": _("Action"), "due_on": _("Due")}
-        field_classes = {"text": OneLineCharField}
+    class Meta(ActionItemForm.Meta):
+        # Smaller inputs, in the item's row.
         widgets = {
             "text": forms.TextInput(attrs={"class": "form-control form-control-sm"}),
             "due_on": forms.DateInput(
@@ -104,12 +101,6 @@ class ActionItemEditForm(_RetroForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].widget.attrs["class"] = "form-select form-select-sm"
 
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(_("Say what the action is."))
-        return text
-
 
 class DropForm(forms.Form):
     """Dropping an item that will not be done: the reason stays with it."""
@@ -117,7 +108,7 @@ class DropForm(forms.Form):
     bound_field_class = _MarkedBoundField
     reason = OneLineCharField(
         label=_("Why drop it?"),
-        max_length=300,
+        max_length=ActionItem._meta.get_field("drop_reason").max_length,
         widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
     )
 

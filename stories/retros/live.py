@@ -58,6 +58,11 @@ def etag(current: dict[str, int]) -> str:
     return '"' + ".".join(str(current[part]) for part in PARTS) + '"'
 
 
+def stamp(team_id: int, month: dt.date, **url_arguments: Any) -> str:
+    """The current stamp of a retro's live poll, from its URL's arguments."""
+    return etag(versions(team_id, month))
+
+
 def parse_etag(header: str) -> dict[str, int] | None:
     """The versions a client holds, from its If-None-Match; None if it holds none."""
     numbers = header.strip().removeprefix("W/").strip('"').split(".")

@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
 from stories.core import policy
-from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access
+from stories.core.htmx import render_page_or_partial
+from stories.core.http import HtmxHttpRequest, TeamAccess
 from stories.core.policy import asks
 from stories.models import Kind, Retro, Story
 from stories.retros import live
@@ -33,10 +34,9 @@ from stories.retros.sections import (
     existing_retro,
     figures_context,
     highlights_context,
-    month_or_404,
     notes_context,
     person,
-    require_meeting_runner,
+    retro_access,
     retro_for_update,
 )
 
@@ -140,6 +140,7 @@ def meeting_context(
         **_step_content(request, access, month, retro, step),
         **timer_context(retro),
         "step": step,
+        "Step": Step,
         "step_number": index + 1,
         "steps": [{"step": each, "url": step_url(access, month, each)} for each in STEPS],
         "room_step": (retro.meeting_step if retro else "") or STEPS[0].value,
@@ -173,8 +174,7 @@ def _step_or_404(step: str) -> Step:
 @asks()
 def meeting_start(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     """/run/ opens on the step the room is at (the first one for a new meeting)."""
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
+    access = retro_access(request, slug, month)
     retro = existing_retro(access.team, month)
     return redirect(step_url(access, month, (retro.meeting_step if retro else "") or STEPS[0].value))
 
@@ -183,15 +183,9 @@ def meeting_start(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpRe
 @require_safe
 @asks()
 def meeting_step(request: HtmxHttpRequest, slug: str, month: dt.date, step: str) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
+    access = retro_access(request, slug, month)
     context = meeting_context(request, access, month, existing_retro(access.team, month), _step_or_404(step))
-    template = (
-        "retros/meeting.html#meeting"
-        if request.htmx and not request.htmx.history_restore_request
-        else "retros/meeting.html"
-    )
-    return render(request, template, context)
+    return render_page_or_partial(request, "retros/meeting.html", "meeting", context)
 
 
 @login_required
@@ -199,18 +193,11 @@ def meeting_step(request: HtmxHttpRequest, slug: str, month: dt.date, step: str)
 @asks(policy.can_run_retro_meeting)
 def meeting_go(request: HtmxHttpRequest, slug: str, month: dt.date, step: str) -> HttpResponse:
     """The lead moves the room to a step; the timer starts afresh for it."""
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_meeting_runner(access)
-    target = _step_or_404(step)
-    retro = retro_for_update(access.team, month)
+    access, retro, target = _lead_at(request, slug, month, step)
     retro.move_meeting(target.value, by=person(request))
-    if not request.htmx:
-        return redirect(step_url(access, month, target))
-    response = render(
-        request, "retros/meeting.html#meeting", meeting_context(request, access, month, retro, target)
-    )
-    response["HX-Push-Url"] = step_url(access, month, target)
+    response = _moved(request, access, month, retro, target)
+    if request.htmx:
+        response["HX-Push-Url"] = step_url(access, month, target)
     return response
 
 
@@ -219,11 +206,7 @@ def meeting_go(request: HtmxHttpRequest, slug: str, month: dt.date, step: str) -
 @asks(policy.can_run_retro_meeting)
 def meeting_timer(request: HtmxHttpRequest, slug: str, month: dt.date, step: str) -> HttpResponse:
     """Start, pause or extend the step timer (the lead)."""
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_meeting_runner(access)
-    current = _step_or_404(step)
-    retro = retro_for_update(access.team, month)
+    access, retro, current = _lead_at(request, slug, month, step)
     action = request.POST.get("action", "")
     # Already in that state (a double click), or no known action: the timer as it is answers it.
     if action in ("start", "pause", "extend"):
@@ -231,8 +214,24 @@ def meeting_timer(request: HtmxHttpRequest, slug: str, month: dt.date, step: str
             getattr(retro, f"{action}_timer")(
                 default_seconds=DEFAULT_MINUTES * 60, extra_seconds=EXTEND_MINUTES * 60
             )
+    return _moved(request, access, month, retro, current)
+
+
+def _lead_at(
+    request: HtmxHttpRequest, slug: str, month: dt.date, step: str
+) -> tuple[TeamAccess, Retro, Step]:
+    """What the lead's moves start from: the team (the rule both declare), the month's retro row, the step."""
+    access = retro_access(request, slug, month)
+    target = _step_or_404(step)
+    return access, retro_for_update(access.team, month), target
+
+
+def _moved(
+    request: HtmxHttpRequest, access: TeamAccess, month: dt.date, retro: Retro, step: Step
+) -> HttpResponse:
+    """After the lead's move: the meeting at `step` for htmx, a redirect to it for a plain form."""
     if not request.htmx:
-        return redirect(step_url(access, month, current))
+        return redirect(step_url(access, month, step))
     return render(
-        request, "retros/meeting.html#meeting", meeting_context(request, access, month, retro, current)
+        request, "retros/meeting.html#meeting", meeting_context(request, access, month, retro, step)
     )

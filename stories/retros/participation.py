@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stories.core import policy
-from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access
+from stories.core.http import HtmxHttpRequest, TeamAccess
 from stories.core.months import has_ended
 from stories.core.policy import asks
 from stories.karma.figures import month_section
@@ -29,12 +29,9 @@ from stories.retros.sections import (
     existing_retro,
     figures_context,
     full_context,
-    month_or_404,
     notes_context,
     person,
-    require_closer,
-    require_member,
-    require_notes_editor,
+    retro_access,
     retro_for_update,
     retro_url,
     section_response,
@@ -45,29 +42,16 @@ from stories.retros.snapshots import snapshot_of
 @login_required
 @require_POST
 @asks(policy.can_take_part_in_retro)
-def retro_vote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int) -> HttpResponse:
-    return _vote(request, slug, month, story_id, cast=True)
-
-
-@login_required
-@require_POST
-@asks(policy.can_take_part_in_retro)
-def retro_unvote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int) -> HttpResponse:
-    return _vote(request, slug, month, story_id, cast=False)
-
-
-def _vote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int, *, cast: bool) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_member(access)
+def retro_vote(
+    request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int, cast: bool
+) -> HttpResponse:
+    """Cast a vote for the story, or take it back (`cast`, from the URL)."""
+    access = retro_access(request, slug, month)
     story = get_object_or_404(Story.objects.filter(team=access.team), pk=story_id)
     retro = retro_for_update(access.team, month)
     error = ""
     try:
-        if cast:
-            retro.vote(story, by=person(request))
-        else:
-            retro.unvote(story, by=person(request))
+        (retro.vote if cast else retro.unvote)(story, by=person(request))
     except RetroStateError as exc:
         error = str(exc)
     return section_response(request, access, month, retro, "highlights", error=error)
@@ -77,9 +61,7 @@ def _vote(request: HtmxHttpRequest, slug: str, month: dt.date, story_id: int, *,
 @require_POST
 @asks(policy.can_take_part_in_retro)
 def action_item_create(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_member(access)
+    access = retro_access(request, slug, month)
     form = ActionItemForm(request.POST, team=access.team)
     retro = existing_retro(access.team, month)
     if not form.is_valid():
@@ -107,6 +89,7 @@ def action_item_create(request: HtmxHttpRequest, slug: str, month: dt.date) -> H
 
 
 def action_item_of(access: TeamAccess, month: dt.date, item_id: int) -> ActionItem:
+    """An action item the month's retro shows (its own, or one carried into it); 404 otherwise."""
     return get_object_or_404(
         ActionItem.objects.filter(team=access.team, retro__month__lte=month).select_related("retro"),
         pk=item_id,
@@ -116,28 +99,13 @@ def action_item_of(access: TeamAccess, month: dt.date, item_id: int) -> ActionIt
 @login_required
 @require_POST
 @asks(policy.can_take_part_in_retro)
-def action_item_complete(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
-    return _mark_action_item(request, slug, month, item_id, done=True)
-
-
-@login_required
-@require_POST
-@asks(policy.can_take_part_in_retro)
-def action_item_reopen(request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int) -> HttpResponse:
-    return _mark_action_item(request, slug, month, item_id, done=False)
-
-
-def _mark_action_item(
-    request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int, *, done: bool
+def action_item_mark(
+    request: HtmxHttpRequest, slug: str, month: dt.date, item_id: int, done: bool
 ) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_member(access)
+    """Tick an action item off, or open it again (`done`, from the URL)."""
+    access = retro_access(request, slug, month)
     item = action_item_of(access, month, item_id)
-    if done:
-        item.complete(by=person(request))
-    else:
-        item.reopen(by=person(request))
+    (item.complete if done else item.reopen)(by=person(request))
     return section_response(request, access, month, existing_retro(access.team, month), "action-items")
 
 
@@ -145,9 +113,7 @@ def _mark_action_item(
 @require_POST
 @asks(policy.can_edit_retro_notes)
 def retro_notes(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_notes_editor(access)
+    access = retro_access(request, slug, month)
     form = NotesForm(request.POST)
     if not form.is_valid():
         # Only a POST that changes something creates the month's retro row.
@@ -208,9 +174,7 @@ def _notes_response(
 @asks(policy.can_close_retro)
 def retro_close(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
     """GET asks for confirmation (a plain form, no JavaScript needed); POST closes."""
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_closer(access)
+    access = retro_access(request, slug, month)
     if request.method != "POST":
         return _close_confirmation(request, access, month)
     if not has_ended(access.team, month):
@@ -233,9 +197,7 @@ def retro_close(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResp
 @require_POST
 @asks(policy.can_close_retro)
 def retro_reopen(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
-    require_closer(access)
+    access = retro_access(request, slug, month)
     retro = existing_retro(access.team, month)
     try:
         if retro is None:  # Never closed, so never frozen: nothing to reopen, no row to create.

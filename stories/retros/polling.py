@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import Resolver404, resolve
 from django.views.decorators.http import require_safe
 
-from stories.core.http import HtmxHttpRequest, get_team_access
+from stories.core.http import HtmxHttpRequest
 from stories.core.policy import asks
 from stories.models import Team
 from stories.retros import live
@@ -26,8 +26,8 @@ from stories.retros.sections import (
     existing_retro,
     highlights_context,
     mine_filter,
-    month_or_404,
     notes_context,
+    retro_access,
 )
 
 VIEWS = ("page", "meeting")
@@ -48,8 +48,10 @@ class LiveStampMiddleware:
                 match = resolve(request.path_info)
             except Resolver404:
                 match = None
-            if match is not None and match.url_name == "retro_live":
-                tag = live.etag(live.versions(match.kwargs["team_id"], match.kwargs["month"]))
+            # A polling view declares how its stamp is worked out (`@asks(stamp=...)`).
+            stamp = getattr(match.func, "stamp", None) if match is not None else None
+            if match is not None and stamp is not None:
+                tag = stamp(**match.kwargs)
                 if request.headers["If-None-Match"] == tag:
                     response = HttpResponseNotModified()
                     response["ETag"] = tag
@@ -58,7 +60,7 @@ class LiveStampMiddleware:
 
 
 @require_safe
-@asks()
+@asks(stamp=live.stamp)
 def retro_live(request: HtmxHttpRequest, team_id: int, month: dt.date, view: str) -> HttpResponse:
     if view not in VIEWS:
         raise Http404
@@ -66,8 +68,7 @@ def retro_live(request: HtmxHttpRequest, team_id: int, month: dt.date, view: str
     tag = live.etag(current)
     held_header = request.headers.get("If-None-Match", "")
     team = get_object_or_404(Team, pk=team_id)
-    access = get_team_access(request, team.slug)
-    month_or_404(team, month)
+    access = retro_access(request, team.slug, month)
     retro = existing_retro(team, month)
     changed = live.changed_parts(live.parse_etag(held_header), current)
     context = {

@@ -9,20 +9,19 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from stories.core.http import HtmxHttpRequest, get_team_access
+from stories.core.http import HtmxHttpRequest
 from stories.core.months import month_label
 from stories.core.policy import asks
 from stories.models import Channel
 from stories.retros.quarter import quarter_figures
-from stories.retros.sections import floor_context, month_or_404
+from stories.retros.sections import floor_context, retro_access
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
 @asks()
 def retro_quarter(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
+    access = retro_access(request, slug, month)
     figures = quarter_figures(access.team, month)
     first = dt.date.fromisoformat(f"{figures['months'][0]}-01")
     channel_labels = dict(Channel.choices)

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stories.core.http import HtmxHttpRequest, TeamAccess
+from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access
 from stories.core.months import (
     current_month,
     has_ended,
@@ -59,26 +59,18 @@ def person(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def require_member(access: TeamAccess) -> None:
-    access.require(access.may_take_part, _("Only the team's members take part in its retro."))
-
-
-def require_notes_editor(access: TeamAccess) -> None:
-    access.require(access.may_edit_notes, _("Only the team's members write the retro's notes."))
-
-
-def require_closer(access: TeamAccess) -> None:
-    access.require(access.may_close_retro, _("Only the team's lead can do this."))
-
-
-def require_meeting_runner(access: TeamAccess) -> None:
-    access.require(access.may_run_meeting, _("Only the team's lead moves the meeting on."))
-
-
 def month_or_404(team: Team, month: dt.date) -> dt.date:
     if month > current_month(team):
         raise Http404(_("That month has not happened yet."))
     return month
+
+
+def retro_access(request: HttpRequest, slug: str, month: dt.date) -> TeamAccess:
+    """What every retro view starts from: the team as the loader gives it (404 to whoever may
+    not read it, 403 when the view's declared rule says no), and a month that has begun."""
+    access = get_team_access(request, slug)
+    month_or_404(access.team, month)
+    return access
 
 
 def retro_url(team: Team, month: dt.date, anchor: str = "") -> str:

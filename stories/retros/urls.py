@@ -31,18 +31,29 @@ urlpatterns = [
     path(f"{retro}/quarter/", quarter_views.retro_quarter, name="retro_quarter"),
     path(f"{retro}.md", exports.retro_markdown, name="retro_markdown"),
     path(f"{retro}.csv", exports.retro_csv, name="retro_csv"),
-    path(f"{retro}/stories/<int:story_id>/vote/", participation.retro_vote, name="retro_vote"),
-    path(f"{retro}/stories/<int:story_id>/unvote/", participation.retro_unvote, name="retro_unvote"),
+    path(
+        f"{retro}/stories/<int:story_id>/vote/", participation.retro_vote, {"cast": True}, name="retro_vote"
+    ),
+    path(
+        f"{retro}/stories/<int:story_id>/unvote/",
+        participation.retro_vote,
+        {"cast": False},
+        name="retro_unvote",
+    ),
     path(f"{retro}/actions/", participation.action_item_create, name="action_item_create"),
     path(f"{retro}/actions/<int:item_id>/edit/", actions.action_item_edit, name="action_item_edit"),
     path(f"{retro}/actions/<int:item_id>/drop/", actions.action_item_drop, name="action_item_drop"),
     path(
         f"{retro}/actions/<int:item_id>/complete/",
-        participation.action_item_complete,
+        participation.action_item_mark,
+        {"done": True},
         name="action_item_complete",
     ),
     path(
-        f"{retro}/actions/<int:item_id>/reopen/", participation.action_item_reopen, name="action_item_reopen"
+        f"{retro}/actions/<int:item_id>/reopen/",
+        participation.action_item_mark,
+        {"done": False},
+        name="action_item_reopen",
     ),
     path(f"{retro}/notes/", participation.retro_notes, name="retro_notes"),
     path(f"{retro}/run/", meeting.meeting_start, name="meeting_start"),

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -31,7 +30,7 @@ from stories.retros.sections import (
     floor_context,
     full_context,
     highlights_context,
-    month_or_404,
+    retro_access,
     shown_candidates,
 )
 from stories.retros.trends import trend_figures
@@ -63,8 +62,7 @@ def retro_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD"])
 @asks()
 def retro_detail(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpResponse:
-    access = get_team_access(request, slug)
-    month_or_404(access.team, month)
+    access = retro_access(request, slug, month)
     retro = existing_retro(access.team, month)
     shown = shown_candidates(request)
     if request.htmx and request.htmx.target == "highlights":
@@ -104,8 +102,6 @@ def trends(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD"])
 @asks(policy.can_compare_teams)
 def retros_across_teams(request: HtmxHttpRequest, month: dt.date) -> HttpResponse:
-    if not policy.can_compare_teams(request.user):
-        raise PermissionDenied(_("Only moderators compare teams."))
     teams = list(Team.objects.order_by("name"))
     # Teams live in different zones: a month is open once it has begun for at least one team.
     latest = max((current_month(team) for team in teams), default=month)

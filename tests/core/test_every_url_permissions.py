@@ -3,10 +3,12 @@ answer is the one the access policy gives.
 
 Nothing here lists URLs. They come from the resolver (`tests/url_walk.py`); what a view refuses
 on comes from its `@asks(...)` declaration (`stories/core/policy.py`) and the URL's arguments
-(a story must be seen, `can_see_story`; a team read, `can_read_team`), and the methods from its
-decorators. The expected answer is worked out from the policy's predicates, live, before each
-request (a POST that closed a retro or withdrew a story changes what comes after):
+(a story must be seen, `can_see_story`; a team, named by slug or id, read: `can_read_team`), and
+the methods from its decorators. The expected answer is worked out from the policy's predicates,
+live, before each request (a POST that closed a retro or withdrew a story changes what comes after):
 
+* a polling view (`@asks(stamp=...)`) asked with its current stamp: 304, whoever asks (the stamp
+  says only "nothing changed"); without it, as any other view:
 * anonymous: the login page (302), except for views open to all;
 * a method the view does not take: 405;
 * a story or team the person may not see: 404, so outsiders learn nothing;
@@ -26,10 +28,9 @@ from django.shortcuts import resolve_url
 from django.urls import resolve
 
 from stories.core import policy
-from stories.models import Story
-from tests.url_walk import HTMX, UrlCase, World, build_world, client_for, url_cases
+from stories.models import Story, Team
+from tests.url_walk import HTMX, ROLES, UrlCase, World, build_world, client_for, url_cases
 
-ROLES = ("anonymous", "outsider", "member", "author", "other_lead", "lead", "moderator", "superuser")
 METHODS = ("GET", "POST")
 ALLOWED = "allowed"
 # Answers that come after access was granted: the request itself was wrong or stale.
@@ -56,6 +57,22 @@ def _arguments(rule: Any, user: Any, story: Story | None, team: Any) -> tuple[An
     return tuple(things[name] for name in names)
 
 
+def _team_named(kwargs: dict[str, Any]) -> Team | None:
+    """The team a URL names, by slug or (the live poll) by id."""
+    if "slug" in kwargs:
+        return Team.objects.get(slug=kwargs["slug"])
+    if "team_id" in kwargs:
+        return Team.objects.get(pk=kwargs["team_id"])
+    return None
+
+
+def _held_stamp(case: UrlCase) -> str | None:
+    """The current stamp of a polling view's URL, as a client that saw the page holds it."""
+    match = resolve(urlsplit(case.url).path)
+    stamp = getattr(match.func, "stamp", None)
+    return stamp(**match.kwargs) if stamp is not None else None
+
+
 def expected_answer(case: UrlCase, method: str, world: World, role: str) -> int | str:
     match = resolve(urlsplit(case.url).path)
     rules, public = _rules_of(match.func)
@@ -71,9 +88,10 @@ def expected_answer(case: UrlCase, method: str, world: World, role: str) -> int 
         if case.story
         else None
     )
-    team = world.team if "slug" in match.kwargs else (story.team if story else None)
-    if "slug" in match.kwargs and not policy.can_read_team(user, team):
+    team = _team_named(match.kwargs)
+    if team is not None and not policy.can_read_team(user, team):
         return 404
+    team = team or (story.team if story else None)
     if story is not None and not policy.can_see_story(user, story):
         return 404
     for rule in rules:
@@ -112,6 +130,13 @@ def test_it_answers_every_url_as_the_policy_says(db: Any, role: str) -> None:
                     wrong.append(
                         f"{method}{htmx} {case.url} ({case.name}): {response.status_code}, expected {expected}"
                     )
+        stamp = _held_stamp(case)
+        if stamp is not None:
+            response = client.get(case.url, HTTP_IF_NONE_MATCH=stamp, **HTMX)
+            if response.status_code != 304:
+                wrong.append(
+                    f"GET {case.url} ({case.name}) with its stamp: {response.status_code}, expected 304"
+                )
     assert not wrong, f"as {role}:\n" + "\n".join(wrong)
 
 

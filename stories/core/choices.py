@@ -1,0 +1,24 @@
+"""The product's vocabularies in every template rendered with its request, so a template
+compares a value with its choice (`radio.data.value == Kind.GOOD`), never with a string
+typed again. An inclusion tag's template does not get them (Django leaves context
+processors out there): a model's own attribute (`story.is_published`) serves it instead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from stories.log.terms import Kind, Perspective, Status, Verdict
+from stories.retros.due import RetroStatus
+
+
+def vocabularies(request: HttpRequest) -> dict[str, Any]:
+    # Django's choices tell templates not to call them, so `Kind.GOOD` is the member itself.
+    return {
+        "Kind": Kind,
+        "Perspective": Perspective,
+        "RetroStatus": RetroStatus,
+        "Status": Status,
+        "Verdict": Verdict,
+    }
