@@ -11,3 +11,8 @@ os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from service_retro.settings import *  # noqa: F403
+
+# Each test process keeps its own cache, emptied before every test (tests/conftest.py): a
+# shared Redis would carry one test's (or one xdist worker's) keys into another. The tests
+# of the shared cache itself (two app servers, Redis figures) read REDIS_URL on their own.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
