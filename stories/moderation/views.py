@@ -29,6 +29,7 @@ from stories.models import Flag, IllegalTransition, ModerationEvent, Status, Sto
 from stories.moderation.forms import DecisionForm, FlagForm
 from stories.moderation.moves import HoldsPersonalData
 from stories.moderation.rows import build_row
+from stories.moderation.waiting import remembered_count
 
 QUEUE_PAGE_SIZE = 25
 BULK_MAX = 100
@@ -64,10 +65,9 @@ def _get_story_to_moderate(request: HtmxHttpRequest, story_id: int) -> Story:
 
 def _waiting_count(user: Any, team_slug: str = "") -> int:
     """What waits for this user: everywhere (the navigation badge) or in one team (the queue header)."""
-    stories = Story.objects.awaiting_moderation_for(user)
     if team_slug:
-        stories = stories.filter(team__slug=team_slug)
-    return stories.distinct().count()
+        return Story.objects.awaiting_moderation_count_for(user, team_slug)
+    return remembered_count(user.pk, lambda: Story.objects.awaiting_moderation_count_for(user))
 
 
 # --- the queue --------------------------------------------------------------------------------
