@@ -233,6 +233,11 @@ def generate(size: int, log: Any = print) -> dict[str, Any]:
         with connection.cursor() as analyze:
             analyze.execute("ANALYZE")
     optimize_sqlite(analyze=True)
+    # The rows were written behind the app's back (COPY): figures or badges cached for an
+    # earlier database under the same team and person ids must not be served for this one.
+    from django.core.cache import cache
+
+    cache.clear()
     elapsed = time.monotonic() - began
     log(f"  generated {size} stories in {elapsed:.0f} s")
     return {"seconds": round(elapsed, 1), "stories": size, "links": len(pairs)}
@@ -257,7 +262,8 @@ def _close_retros(people: dict[str, Any], today: dt.date) -> None:
     """Close the retros of the months before the last three, in the ten largest teams."""
     from stories.karma.figures import month_section
     from stories.models import Retro, Team
-    from stories.retros.figures import month_figures, snapshot_of
+    from stories.retros.figures import month_figures
+    from stories.retros.snapshots import snapshot_of
 
     month = today.replace(day=1)
     for team in Team.objects.filter(pk__in=people["teams"][:10]):
