@@ -182,6 +182,30 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
         "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
     )
 
+# The one place REDIS_URL is read. The cache holds what every app server must agree on: the
+# retros' live-update stamps, the figures' generations and the cached figures, the moderation
+# badge. With Redis it is shared, so any number of app servers answer alike; unset means each
+# process keeps its own (one development server, tests).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Several deployments (or test runs) may share one Redis: each keeps to its prefix.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "service-retro"),
+            # A Redis that does not answer fails the request fast instead of hanging a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Spelled out though they are the defaults, because statelessness depends on them: sessions
+# live in the database (logout everywhere deletes their rows), and django-axes counts failed
+# logins in the database, so a lockout holds on every app server.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -49,9 +50,17 @@ def english_by_default() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test starts with an empty cache: team and person ids come again in the next test's
+    database, and cached figures or badges of the last one must not be read as theirs."""
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def pinned_clock(request: Any) -> Iterator[Any]:
-    # A browser's cookies expire by its own clock, which time-machine cannot move.
-    if "live_server" in request.fixturenames:
+    # A browser's cookies expire by its own clock, which time-machine cannot move; app
+    # servers in their own processes keep the real clock too.
+    if "live_server" in request.fixturenames or "app_servers" in request.fixturenames:
         yield None
         return
     with time_machine.travel(PINNED_NOW, tick=True) as traveller:

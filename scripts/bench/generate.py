@@ -233,6 +233,11 @@ def generate(size: int, log: Any = print) -> dict[str, Any]:
         with connection.cursor() as analyze:
             analyze.execute("ANALYZE")
     optimize_sqlite(analyze=True)
+    # The rows were written behind the app's back (COPY): figures or badges cached for an
+    # earlier database under the same team and person ids must not be served for this one.
+    from django.core.cache import cache
+
+    cache.clear()
     elapsed = time.monotonic() - began
     log(f"  generated {size} stories in {elapsed:.0f} s")
     return {"seconds": round(elapsed, 1), "stories": size, "links": len(pairs)}

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from stories.core import policy
 from stories.models import Story, Team
+from stories.moderation.waiting import remembered_count
 from stories.retros.due import due_months
 
 
@@ -17,7 +18,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
 
     @cache
     def waiting() -> int:
-        return Story.objects.awaiting_moderation_count_for(user)
+        return remembered_count(user.pk, lambda: Story.objects.awaiting_moderation_count_for(user))
 
     @cache
     def teams() -> list[Team]:

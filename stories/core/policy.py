@@ -86,8 +86,20 @@ def is_team_lead(user: AnyUser, team: Team) -> bool:
     return _leads(user, team.pk)
 
 
+def led_team_ids(user: AnyUser) -> list[int]:
+    """The ids of the teams this user leads, asked once per request (cached on the user object):
+    the navigation, the badge and the moderation queue all ask it."""
+    if not user.is_authenticated:
+        return []
+    led: list[int] | None = getattr(user, "_led_team_ids", None)
+    if led is None:
+        led = list(Team.objects.led_by(user).values_list("pk", flat=True))
+        user._led_team_ids = led  # type: ignore[union-attr,attr-defined]
+    return led
+
+
 def leads_any_team(user: AnyUser) -> bool:
-    return bool(user.is_authenticated and Team.objects.led_by(user).exists())
+    return bool(led_team_ids(user))
 
 
 # --- teams and their pages ---------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stories.core.months import month_after
 from stories.core.names import ANONYMOUS_LABEL, display_name
-from stories.core.policy import is_moderator, sees_author_names
+from stories.core.policy import is_moderator, led_team_ids, sees_author_names
 from stories.core.text import validate_one_line
 from stories.log.personal_data import kinds_found
 from stories.log.terms import (
@@ -31,7 +31,7 @@ from stories.log.terms import (
 )
 from stories.moderation.models import Flag, ModerationEvent
 from stories.moderation.workflow import StoryWorkflow
-from stories.teams.models import Membership, Principle, Role, Team
+from stories.teams.models import Membership, Principle, Team
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -103,36 +103,50 @@ class StoryQuerySet(models.QuerySet["Story"]):
             )
         )
 
-    def awaiting_moderation_for(self, user: AnyUser) -> StoryQuerySet:
-        """Pending stories and stories with open flags, in the teams this user may moderate."""
-        if not user.is_authenticated:
-            return self.none()
-        open_flags = Exists(Flag.objects.filter(story=OuterRef("pk"), resolved_at__isnull=True))
-        waiting = self.filter(
-            Q(status=Status.PENDING) | (Q(status__in=[Status.PUBLISHED, Status.HIDDEN]) & open_flags)
-        )
-        if is_moderator(user):
-            return waiting
-        return waiting.filter(team__memberships__user=user.pk, team__memberships__role=Role.LEAD)
+    def _waiting_parts(self, user: AnyUser, team_slug: str = "") -> tuple[Q, QuerySet[Flag]]:
+        """What waits for this user, in two parts read on their own indexes: pending stories (a
+        condition on the story: (status, created_at) or (team, status, ...)) and open flags on
+        published or hidden stories (the flags' partial index, then the story by primary key).
 
-    def awaiting_moderation_count_for(self, user: AnyUser) -> int:
-        """How many stories wait for this user: the navigation's badge, on every page.
-
-        Pending stories and flagged ones never overlap (only published stories are flagged),
-        so each side is counted on its own index and a UNION drops nothing but repeats of a
-        story flagged twice, never DISTINCT over whole story rows.
+        Never `pending OR EXISTS(open flag)`: that condition reads every story of the teams.
+        Pending and flagged never overlap (only published or hidden stories count as flagged).
         """
-        if not user.is_authenticated:
-            return 0
-        pending = self.filter(status=Status.PENDING)
+        pending = Q(status=Status.PENDING)
         flagged = Flag.objects.filter(
             resolved_at__isnull=True, story__status__in=[Status.PUBLISHED, Status.HIDDEN]
         )
         if not is_moderator(user):
-            led = Membership.objects.filter(user=user.pk, role=Role.LEAD).values("team_id")
-            pending = pending.filter(team_id__in=led)
+            # The led teams as numbers, not a subquery: planned with each team's own statistics,
+            # a big team's flagged stories are reached from the few open flags, not by reading
+            # all of the team's stories; no team led, no query at all.
+            led = led_team_ids(user)
+            pending &= Q(team_id__in=led)
             flagged = flagged.filter(story__team_id__in=led)
-        return pending.order_by().values("pk").union(flagged.order_by().values("story_id")).count()
+        if team_slug:
+            pending &= Q(team__slug=team_slug)
+            flagged = flagged.filter(story__team__slug=team_slug)
+        return pending, flagged.order_by()
+
+    def awaiting_moderation_for(self, user: AnyUser) -> StoryQuerySet:
+        """Pending stories and stories with open flags, in the teams this user may moderate.
+
+        The flagged stories' ids are read first (open flags are few: moderators empty the
+        queue), so both parts are index conditions and PostgreSQL ORs two bitmaps, reading
+        only the waiting rows.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        pending, flagged = self._waiting_parts(user)
+        return self.filter(pending | Q(pk__in=list(flagged.values_list("story_id", flat=True))))
+
+    def awaiting_moderation_count_for(self, user: AnyUser, team_slug: str = "") -> int:
+        """How many stories wait for this user (in one team, if named): the navigation's badge,
+        on every page. Each part counted on its index, a UNION dropping a story flagged twice:
+        never DISTINCT over whole story rows."""
+        if not user.is_authenticated:
+            return 0
+        pending, flagged = self._waiting_parts(user, team_slug)
+        return self.filter(pending).order_by().values("pk").union(flagged.values("story_id")).count()
 
     def with_open_flags(self) -> StoryQuerySet:
         return self.filter(Exists(Flag.objects.filter(story=OuterRef("pk"), resolved_at__isnull=True)))

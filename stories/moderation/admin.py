@@ -144,6 +144,14 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
                 reason=_("Edited in admin: %(fields)s.") % {"fields": ", ".join(form.changed_data)},
             )
 
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        if change:
+            # Fields and tags edited here change the figures like a move does: the team's
+            # before and after, should the story have moved to another team.
+            before = form.initial.get("team")
+            form.instance.announce_change(*([before] if isinstance(before, int) else []))
+
     def _apply(
         self, request: HttpRequest, queryset: QuerySet[Story], action: str, done: Any, reason: str = ""
     ) -> None:
@@ -195,6 +203,20 @@ class StoryPrincipleAdmin(HidesWithdrawnStories, admin.ModelAdmin):
     search_fields = ["story__title", "principle__name"]
     autocomplete_fields = ["story", "principle"]
     list_select_related = ["story", "principle"]
+
+    def save_model(self, request: HttpRequest, obj: StoryPrinciple, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        obj.story.announce_change()
+
+    def delete_model(self, request: HttpRequest, obj: StoryPrinciple) -> None:
+        super().delete_model(request, obj)
+        obj.story.announce_change()
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[StoryPrinciple]) -> None:
+        stories = list(Story.objects.filter(pk__in=queryset.values("story_id")).only("team", "happened_on"))
+        super().delete_queryset(request, queryset)
+        for story in stories:
+            story.announce_change()
 
 
 @admin.register(ModerationEvent)

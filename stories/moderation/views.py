@@ -28,6 +28,7 @@ from stories.models import Flag, IllegalTransition, ModerationAction, Moderation
 from stories.moderation.forms import DecisionForm, FlagForm
 from stories.moderation.moves import HoldsPersonalData
 from stories.moderation.rows import build_row
+from stories.moderation.waiting import remembered_count
 
 QUEUE_PAGE_SIZE = 25
 BULK_MAX = 100
@@ -43,10 +44,9 @@ def _moderated_teams(user: Any) -> QuerySet[Team]:
 
 def _waiting_count(user: Any, team_slug: str = "") -> int:
     """What waits for this user: everywhere (the navigation badge) or in one team (the queue header)."""
-    stories = Story.objects.awaiting_moderation_for(user)
     if team_slug:
-        stories = stories.filter(team__slug=team_slug)
-    return stories.distinct().count()
+        return Story.objects.awaiting_moderation_count_for(user, team_slug)
+    return remembered_count(user.pk, lambda: Story.objects.awaiting_moderation_count_for(user))
 
 
 # --- the queue --------------------------------------------------------------------------------

@@ -27,8 +27,11 @@ from stories.moderation.moves import (
     is_legal,
     publishing_refusal,
 )
+from stories.moderation.waiting import waiting_changed
 from stories.notifications import notify
 from stories.notifications.models import NotificationKind
+from stories.retros import live
+from stories.retros.figure_cache import figures_changed
 from stories.teams.models import ModerationMode
 
 if TYPE_CHECKING:
@@ -50,6 +53,8 @@ class StoryWorkflow(models.Model):
 
     if TYPE_CHECKING:
         pk: int
+        team_id: int
+        happened_on: dt.date
         status: str
         status_reason: str
         published_at: dt.datetime | None
@@ -62,6 +67,15 @@ class StoryWorkflow(models.Model):
 
     def _stories(self) -> Any:
         return type(self)._default_manager.all()
+
+    def announce_change(self, *other_team_ids: int) -> None:
+        """Tell whatever shows this story elsewhere that it changed, on every app server: its
+        team's cached figures, the open pages of its retro month (their live stamp) and every
+        moderation badge. Each move calls it; so does the admin when it edits or retags."""
+        figures_changed(self.team_id, *other_team_ids)
+        month = self.happened_on.replace(day=1)
+        live.bump_on_commit(self.team_id, month, live.VOTES)
+        waiting_changed()
 
     def _move(
         self,
@@ -95,6 +109,7 @@ class StoryWorkflow(models.Model):
                 refresh_sequel_dates_of_originals(self)
             if resolve_flags:
                 self._resolve_open_flags(by)
+            self.announce_change()
             return ModerationEvent.objects.create(
                 story_id=self.pk,
                 actor=_actor(by),
@@ -133,6 +148,7 @@ class StoryWorkflow(models.Model):
         self._stories().filter(pk=self.pk).update(**updates)
         for field, value in updates.items():
             setattr(self, field, value)
+        self.announce_change()
         return ModerationEvent.objects.create(
             story_id=self.pk, actor=_actor(by), action=action, from_status="", to_status=to, reason=reason
         )
@@ -322,6 +338,7 @@ class StoryWorkflow(models.Model):
                         )
             if self.status != Status.HIDDEN:
                 self._resolve_open_flags(by)
+            self.announce_change()
             return ModerationEvent.objects.create(
                 story_id=self.pk,
                 actor=_actor(by),
@@ -371,6 +388,7 @@ class StoryWorkflow(models.Model):
                     )
                 elif not self._stories().filter(pk=self.pk, status=Status.PUBLISHED).exists():
                     self._raise_already_decided()
+                waiting_changed()
         except IntegrityError:
             raise IllegalTransition(
                 _("You have already flagged this story; a moderator will look at it.")
@@ -384,6 +402,7 @@ class StoryWorkflow(models.Model):
             dismissed = self._resolve_open_flags(by)
             if not dismissed:
                 raise IllegalTransition(_("This story has no open flags: someone already decided."))
+            waiting_changed()
             notify.story_decided(self, NotificationKind.FLAG_DECIDED, by=by)
             return ModerationEvent.objects.create(
                 story_id=self.pk,

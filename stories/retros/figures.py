@@ -44,6 +44,7 @@ from stories.models import (
     Team,
     Verdict,
 )
+from stories.retros.figure_cache import team_figure
 from stories.retros.privacy_floor import PRIVACY_FLOOR, Audience, CellFacts, shown
 from stories.retros.shapes import Channels, Heatmap, HighlightVote, MonthFigures
 from stories.retros.snapshots import SNAPSHOT_VERSION, read_snapshot
@@ -86,7 +87,11 @@ def _change(now: int, before: int) -> dict[str, int]:
 
 
 def headline(team: Team, month_start: dt.date) -> dict[str, Any]:
-    """Headline counts of the month and the month before, in one query."""
+    """Headline counts of the month and the month before, in one query (or from the cache)."""
+    return team_figure(team.pk, "headline", month_start, compute=lambda: _headline(team, month_start))
+
+
+def _headline(team: Team, month_start: dt.date) -> dict[str, Any]:
     previous = month_before(month_start)
     this = Q(happened_on__gte=month_start)
     before = Q(happened_on__lt=month_start)
@@ -116,6 +121,12 @@ def headline(team: Team, month_start: dt.date) -> dict[str, Any]:
 
 def _principle_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """Tags per principle, month and verdict, with the public facts behind each cell."""
+    return team_figure(
+        team.pk, "principle-cells", first, end, compute=lambda: _count_principle_cells(team, first, end)
+    )
+
+
+def _count_principle_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str, Any]]:
     return list(
         StoryPrinciple.objects.filter(
             story__team=team,
@@ -188,6 +199,10 @@ def heatmap(team: Team, month_start: dt.date) -> Heatmap:
 
 
 def channels(team: Team, month_start: dt.date) -> Channels:
+    return team_figure(team.pk, "channels", month_start, compute=lambda: _channels(team, month_start))
+
+
+def _channels(team: Team, month_start: dt.date) -> Channels:
     rows = {
         row["channel"]: row
         for row in published_of(team)
@@ -249,22 +264,8 @@ def has_stories(figures: MonthFigures) -> bool:
 def retro_index(team: Team) -> list[dict[str, Any]]:
     """Months with published stories or a retro, plus the current month, newest first."""
     this_month = current_month(team)
-    per_month = {
-        as_date(row["month"]): row
-        for row in published_of(team)
-        # A date no month URL can name (one the floor on story dates came too late for) stays out.
-        .filter(happened_on__gte=dt.date(FIRST_YEAR, 1, 1), happened_on__lt=month_after(this_month))
-        .annotate(month=TruncMonth("happened_on"))
-        .values("month")
-        .annotate(
-            total=Count("pk"),
-            good=Count("pk", filter=Q(kind=Kind.GOOD)),
-            bad=Count("pk", filter=Q(kind=Kind.BAD)),
-            gave=Count("pk", filter=Q(perspective=Perspective.GAVE)),
-            received=Count("pk", filter=Q(perspective=Perspective.RECEIVED)),
-        )
-        .order_by()
-    }
+    # A date no month URL can name (one the floor on story dates came too late for) stays out.
+    per_month = month_counts(team, dt.date(FIRST_YEAR, 1, 1), month_after(this_month))
     retros = {
         retro.month: retro
         for retro in Retro.objects.for_team(team)
@@ -293,6 +294,29 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
             }
         )
     return entries
+
+
+def month_counts(team: Team, first: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:
+    """Published stories per month from `first` to before `end`, by kind and perspective."""
+    return team_figure(team.pk, "month-counts", first, end, compute=lambda: _count_months(team, first, end))
+
+
+def _count_months(team: Team, first: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:
+    return {
+        as_date(row["month"]): row
+        for row in published_of(team)
+        .filter(happened_on__gte=first, happened_on__lt=end)
+        .annotate(month=TruncMonth("happened_on"))
+        .values("month")
+        .annotate(
+            total=Count("pk"),
+            good=Count("pk", filter=Q(kind=Kind.GOOD)),
+            bad=Count("pk", filter=Q(kind=Kind.BAD)),
+            gave=Count("pk", filter=Q(perspective=Perspective.GAVE)),
+            received=Count("pk", filter=Q(perspective=Perspective.RECEIVED)),
+        )
+        .order_by()
+    }
 
 
 # --- across teams ---------------------------------------------------------------------------

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from typing import Any
 
 from django.core.cache import cache
 from django.urls import reverse
+
+from stories.core.counters import increment
 
 VOTES, NOTES, STEP, ACTIONS = "votes", "notes", "step", "actions"
 PARTS = (VOTES, NOTES, STEP, ACTIONS)
@@ -37,14 +38,7 @@ def bump(team_id: int, month: dt.date | None, *parts: str) -> None:
     for part in parts or PARTS:
         if month is None and part != ACTIONS:
             continue
-        key = _key(team_id, month or dt.date.min, part)
-        # A counter the cache lost restarts from the clock, never back at a value a
-        # client may still hold.
-        if not cache.add(key, int(time.time() * 1000), timeout=None):
-            try:
-                cache.incr(key)
-            except ValueError:  # evicted between add() and incr()
-                cache.set(key, int(time.time() * 1000), timeout=None)
+        increment(_key(team_id, month or dt.date.min, part))
 
 
 def versions(team_id: int, month: dt.date) -> dict[str, int]:

@@ -6,17 +6,24 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
 from stories.core.months import current_month, month_after, month_label, month_slug, months_ending
 from stories.models import (
     ActionItem,
     Channel,
-    Kind,
     Team,
 )
-from stories.retros.figures import as_date, cell_facts, floored, principle_month_rows, published_of
+from stories.retros.figure_cache import team_figure
+from stories.retros.figures import (
+    as_date,
+    cell_facts,
+    floored,
+    month_counts,
+    principle_month_rows,
+    published_of,
+)
 
 TREND_MONTHS_DEFAULT = 12
 TREND_MONTHS_MIN = 3
@@ -30,19 +37,7 @@ def trend_figures(team: Team, months: int) -> dict[str, Any]:
     end = month_after(window[-1])
     # The rolling share needs the two months before the window too.
     history = months_ending(window[-1], months + ROLLING_WINDOW - 1)
-    per_month = {
-        as_date(row["month"]): row
-        for row in published_of(team)
-        .filter(happened_on__gte=history[0], happened_on__lt=end)
-        .annotate(month=TruncMonth("happened_on"))
-        .values("month")
-        .annotate(
-            total=Count("pk"),
-            good=Count("pk", filter=Q(kind=Kind.GOOD)),
-            bad=Count("pk", filter=Q(kind=Kind.BAD)),
-        )
-        .order_by()
-    }
+    per_month = month_counts(team, history[0], end)
 
     def series(key: str, over: Iterable[dt.date]) -> list[int]:
         return [per_month.get(month, {}).get(key, 0) for month in over]
@@ -74,18 +69,25 @@ def trend_figures(team: Team, months: int) -> dict[str, Any]:
     }
 
 
+def _channel_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    return list(
+        published_of(team)
+        .filter(happened_on__gte=first, happened_on__lt=end)
+        .annotate(month=TruncMonth("happened_on"))
+        .values("month", "channel")
+        .annotate(**cell_facts())
+        .order_by()
+    )
+
+
 def _channel_trend(team: Team, window: Sequence[dt.date]) -> dict[str, Any]:
     index = {month: position for position, month in enumerate(window)}
     counts: dict[str, list[int | None]] = {channel: [0] * len(window) for channel in Channel.values}
     other = [0] * len(window)
     folded = [0] * len(window)
-    for row in (
-        published_of(team)
-        .filter(happened_on__gte=window[0], happened_on__lt=month_after(window[-1]))
-        .annotate(month=TruncMonth("happened_on"))
-        .values("month", "channel")
-        .annotate(**cell_facts())
-        .order_by()
+    first, end = window[0], month_after(window[-1])
+    for row in team_figure(
+        team.pk, "channel-cells", first, end, compute=lambda: _channel_cells(team, first, end)
     ):
         position = index[as_date(row["month"])]
         value = floored(row)

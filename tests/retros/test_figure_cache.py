@@ -1,0 +1,113 @@
+"""A team's figures come from the cache, and never from before a moderation decision.
+
+Run on the local-memory cache, and on Redis too when REDIS_URL is set (CI sets it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from stories.models import Status
+from stories.retros.figures import channels, headline, heatmap, month_figures
+from stories.retros.trends import trend_figures
+from tests.factories import StoryFactory
+
+LAST_MONTH = dt.date(2026, 5, 1)  # the pinned clock stands in June 2026
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def shared_cache(request, settings):
+    if request.param == "locmem":
+        yield
+        return
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        pytest.skip("REDIS FIGURE CACHE TEST SKIPPED: set REDIS_URL=redis://127.0.0.1:6379/<db> to run it")
+    prefix = f"figure-cache-test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    yield
+    import redis
+
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+@pytest.fixture
+def month_of_five(team, colleagues):
+    return [
+        StoryFactory(
+            team=team,
+            author=colleagues[day % 3],
+            happened_on=LAST_MONTH + dt.timedelta(days=day),
+            channel="phone",
+            tags=[("empathy", "honoured")],
+        )
+        for day in range(5)
+    ]
+
+
+def empathy_honoured(team):
+    row = next(row for row in heatmap(team, LAST_MONTH)["rows"] if row["principle"] == "empathy")
+    return row["honoured"]
+
+
+def test_it_serves_a_months_figures_from_the_cache(shared_cache, team, month_of_five):
+    month_figures(team, LAST_MONTH)
+    with CaptureQueriesContext(connection) as queries:
+        again = month_figures(team, LAST_MONTH)
+    assert again["headline"]["total"]["now"] == 5
+    # The principle catalogue alone is read again: no story is counted twice.
+    assert not [q for q in queries.captured_queries if "stories_story" in q["sql"]]
+
+
+def test_it_never_serves_figures_from_before_a_moderation_decision(shared_cache, team, lead, month_of_five):
+    assert headline(team, LAST_MONTH)["total"]["now"] == 5
+    assert empathy_honoured(team) == 5
+    assert channels(team, LAST_MONTH)["rows"][1] == {"channel": "phone", "count": 5}
+    hidden = month_of_five[0]
+    hidden.hide(by=lead, reason="unfair")
+    assert headline(team, LAST_MONTH)["total"]["now"] == 4
+    assert empathy_honoured(team) == 4
+    assert channels(team, LAST_MONTH)["rows"][1] == {"channel": "phone", "count": 4}
+    hidden.restore(by=lead)
+    assert headline(team, LAST_MONTH)["total"]["now"] == 5
+
+
+def test_it_counts_an_approved_story_at_once(shared_cache, team, lead, month_of_five):
+    waiting = StoryFactory(team=team, happened_on=LAST_MONTH, status=Status.PENDING)
+    assert headline(team, LAST_MONTH)["total"]["now"] == 5
+    waiting.approve(by=lead)
+    assert headline(team, LAST_MONTH)["total"]["now"] == 6
+
+
+def test_it_never_serves_trends_from_before_a_moderation_decision(shared_cache, team, lead, month_of_five):
+    def last_month_of(trend):
+        empathy = next(row for row in trend["principles"]["rows"] if row["principle"] == "empathy")
+        return trend["total"][-2], empathy["honoured"][-2], trend["channels"]["rows"][1]["counts"][-2]
+
+    assert last_month_of(trend_figures(team, 12)) == (5, 5, 5)
+    month_of_five[1].hide(by=lead)
+    assert last_month_of(trend_figures(team, 12)) == (4, 4, 4)
+
+
+def test_it_keeps_other_teams_figures(shared_cache, team, other_team, lead, month_of_five):
+    StoryFactory(team=other_team, happened_on=LAST_MONTH)
+    headline(other_team, LAST_MONTH)
+    month_of_five[0].hide(by=lead)
+    with CaptureQueriesContext(connection) as queries:
+        assert headline(other_team, LAST_MONTH)["total"]["now"] == 1
+    assert not queries.captured_queries
