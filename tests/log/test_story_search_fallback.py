@@ -2,7 +2,7 @@
 
 import pytest
 
-from stories.log.views import search_stem
+from stories.log.search import search_stem
 from tests.factories import StoryFactory
 
 URL = "/stories/"
