@@ -125,7 +125,8 @@ def _ellipsis(excerpt: str, whole: str) -> str:
 
 def _stems_pattern(stems: Iterable[str]) -> re.Pattern[str] | None:
     words = sorted({stem for stem in stems if stem}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE) if words else None
+    # The whole word a stem was found in: "umbrella" marks all of "umbrellas".
+    return re.compile("|".join(rf"{re.escape(word)}\w*" for word in words), re.IGNORECASE) if words else None
 
 
 def _with_marks(text: str, pattern: re.Pattern[str] | None) -> str:
