@@ -118,3 +118,13 @@ def get_members_manager_access(request: HttpRequest, slug: str) -> TeamAccess:
         "Only the team's leads and moderators manage its members.",
     )
     return access
+
+
+def get_team_settings_access(request: HttpRequest, slug: str) -> TeamAccess:
+    """The team if this person may change its settings; 404 to outsiders, 403 to plain members."""
+    access = get_team_access(request, slug)
+    access.require(
+        policy.can_change_team_settings(request.user, access.team),
+        "Only the team's leads change its settings.",
+    )
+    return access

@@ -120,6 +120,11 @@ class Team(models.Model):
             return False
         return Team.objects.filter(pk=self.pk).exclude(language=self.language).exists()
 
+    def set_language(self, language: str) -> None:
+        """The language its stories are written in; save() restems them when it changes."""
+        self.language = language
+        self.save(update_fields=["language"])
+
     @property
     def search_config(self) -> str:
         return SEARCH_CONFIGS.get(self.language, "english")
