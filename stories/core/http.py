@@ -110,21 +110,20 @@ def redirect_back(request: HttpRequest, fallback: Any) -> HttpResponse:
 # --- the members page ----------------------------------------------------------------------
 
 
-def get_members_manager_access(request: HttpRequest, slug: str) -> TeamAccess:
-    """The team if this person may manage its members; 404 to outsiders, 403 to plain members."""
+def _team_access_if(request: HttpRequest, slug: str, rule: Any, refusal: str) -> TeamAccess:
+    """The team if `rule(user, team)` allows; 404 to outsiders, 403 to the members it refuses."""
     access = get_team_access(request, slug)
-    access.require(
-        policy.can_manage_members(request.user, access.team),
-        "Only the team's leads and moderators manage its members.",
-    )
+    access.require(rule(request.user, access.team), refusal)
     return access
+
+
+def get_members_manager_access(request: HttpRequest, slug: str) -> TeamAccess:
+    return _team_access_if(
+        request, slug, policy.can_manage_members, "Only the team's leads and moderators manage its members."
+    )
 
 
 def get_team_settings_access(request: HttpRequest, slug: str) -> TeamAccess:
-    """The team if this person may change its settings; 404 to outsiders, 403 to plain members."""
-    access = get_team_access(request, slug)
-    access.require(
-        policy.can_change_team_settings(request.user, access.team),
-        "Only the team's leads change its settings.",
+    return _team_access_if(
+        request, slug, policy.can_change_team_settings, "Only the team's leads change its settings."
     )
-    return access
