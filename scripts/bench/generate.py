@@ -260,7 +260,8 @@ def _close_retros(people: dict[str, Any], today: dt.date) -> None:
     """Close the retros of the months before the last three, in the ten largest teams."""
     from stories.karma.figures import month_section
     from stories.models import Retro, Team
-    from stories.retros.figures import month_figures, snapshot_of
+    from stories.retros.figures import month_figures
+    from stories.retros.snapshots import snapshot_of
 
     month = today.replace(day=1)
     for team in Team.objects.filter(pk__in=people["teams"][:10]):

@@ -35,6 +35,7 @@ def write_report(
             for name, row in results.items()
         },
     }
+    (out / "docs").mkdir(parents=True, exist_ok=True)
     (out / "bench-results.json").write_text(json.dumps(shaped, indent=2) + "\n")
     # Every size measured so far, so the table shows the sizes side by side.
     history = out / "docs" / "benchmarks.json"

@@ -23,13 +23,24 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
+import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/bench_service_retro"
 PORT = 8765
+
+
+class Page(NamedTuple):
+    """A page to measure: GET `path` as `user`, or POST the body `form()` makes (a new one each time)."""
+
+    path: str
+    user: Any
+    form: Callable[[], dict[str, str]] | None = None
 
 
 def _environment(database_url: str) -> dict[str, str]:
@@ -66,16 +77,23 @@ def _prepare(size: int) -> dict[str, Any]:
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
     from django.core.management import call_command
 
     from scripts.bench.generate import generate
-    from stories.models import Story, Team
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)  # production settings: hashed files
     made = generate(size)
+    return {"generated": made, "pages": bench_pages()}
+
+
+def bench_pages() -> dict[str, Page]:
+    """Every page the benchmark measures, on the generated data, each as the person who uses it."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from stories.models import Story, Team
+
     users = get_user_model().objects
     lead = users.get(username="person0000")  # lead of the big team
     member = users.get(username="person0001")
@@ -86,25 +104,60 @@ def _prepare(size: int) -> dict[str, Any]:
     linked = Story.objects.filter(team=team, status="published", first_sequel_on__isnull=False).first()
     story = linked or Story.objects.filter(team=team, status="published").first()
     assert story is not None
+    this_month = team.today().strftime("%Y-%m")
     retro = f"/teams/{team.slug}/retros/{month}"
     pages = {
-        "baseline": ("/bench/baseline/", member),
-        "dashboard": ("/", member),
-        "story list": ("/stories/", member),
-        "story list ?q=refund": ("/stories/?q=refund", member),
-        "story list, page 10": ("/stories/?page=10", member),
-        "story detail": (f"/stories/{story.pk}/", member),
-        "story form": ("/stories/new/", member),
-        "retro list": (f"/teams/{team.slug}/retros/", member),
-        "retro month": (f"{retro}/", member),
-        "retro .md": (f"{retro}.md", member),
-        "retro .csv": (f"{retro}.csv", member),
-        "trends, 36 months": (f"/teams/{team.slug}/trends/?months=36", member),
-        "karma": (f"/teams/{team.slug}/karma/", member),
-        "moderation queue": ("/moderation/", lead),
-        "cross-team": (f"/retros/{month}/", moderator),
+        "baseline": Page("/bench/baseline/", member),
+        "dashboard": Page("/", member),
+        "story list": Page("/stories/", member),
+        "story list ?q=refund": Page("/stories/?q=refund", member),
+        "story list, page 10": Page("/stories/?page=10", member),
+        "story detail": Page(f"/stories/{story.pk}/", member),
+        "story form": Page("/stories/new/", member),
+        "story submit": Page("/stories/new/", member, _story_form(team)),
+        "retro list": Page(f"/teams/{team.slug}/retros/", member),
+        "retro month": Page(f"{retro}/", member),
+        "retro quarter": Page(f"{retro}/quarter/", member),
+        "retro .md": Page(f"{retro}.md", member),
+        "retro .csv": Page(f"{retro}.csv", member),
+        "meeting mode": Page(f"/teams/{team.slug}/retros/{this_month}/run/top/", lead),
+        "trends, 36 months": Page(f"/teams/{team.slug}/trends/?months=36", member),
+        "karma": Page(f"/teams/{team.slug}/karma/", member),
+        "moderation queue": Page("/moderation/", lead),
+        "members": Page(f"/teams/{team.slug}/members/", lead),
+        "notifications": Page("/notifications/", member),
+        "cross-team": Page(f"/retros/{month}/", moderator),
     }
-    return {"generated": made, "pages": pages}
+    return pages
+
+
+def _story_form(team: Any) -> Callable[[], dict[str, str]]:
+    """A new, valid story each call: a fresh title and submission token, so neither the one-time
+    token nor the duplicate check turns the POST into a redirect to an earlier story."""
+    from stories.log.forms import verdict_field_name
+    from stories.models import Principle
+
+    principle = Principle.objects.order_by("pk").first()
+    assert principle is not None
+    day = (team.today() - dt.timedelta(days=1)).isoformat()
+
+    def form() -> dict[str, str]:
+        unique = uuid.uuid4()
+        return {
+            "team": str(team.pk),
+            "kind": "good",
+            "perspective": "gave",
+            "title": f"Bench story {unique.hex[:12]}",
+            "what_happened": f"A client asked for help after closing and we stayed on ({unique.hex}).",
+            "lesson": "Stay ten minutes when it matters.",
+            "happened_on": day,
+            "channel": "in_person",
+            "principles": str(principle.pk),
+            verdict_field_name(principle): "honoured",
+            "submission_token": str(unique),
+        }
+
+    return form
 
 
 def _session_cookie(user: Any) -> str:
@@ -115,32 +168,44 @@ def _session_cookie(user: Any) -> str:
     return client.cookies["sessionid"].value
 
 
-def _count_queries(path: str, user: Any) -> tuple[int, int]:
+def count_queries(page: Page) -> tuple[int, int]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    client.force_login(user)
+    client.force_login(page.user)
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
+        response = client.post(page.path, page.form()) if page.form else client.get(page.path)
         body = b"".join(response.streaming_content) if response.streaming else response.content
-    assert response.status_code == 200, (path, response.status_code)
+    assert response.status_code == _expected_status(page), (page.path, response.status_code)
     return len(queries.captured_queries), len(body)
 
 
-def _get(conn: http.client.HTTPConnection, path: str, cookie: str) -> float:
+def _expected_status(page: Page) -> int:
+    return 302 if page.form else 200  # a saved story redirects to its page
+
+
+CSRF_TOKEN = "b" * 32  # the unmasked secret is a valid form token when it matches the cookie
+
+
+def _request(conn: http.client.HTTPConnection, page: Page, cookie: str) -> float:
+    headers = {"Cookie": f"sessionid={cookie}; csrftoken={CSRF_TOKEN}", "Host": "127.0.0.1"}
+    body = None
+    if page.form:
+        body = urllib.parse.urlencode({**page.form(), "csrfmiddlewaretoken": CSRF_TOKEN})
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
     began = time.perf_counter()
-    conn.request("GET", path, headers={"Cookie": f"sessionid={cookie}", "Host": "127.0.0.1"})
+    conn.request("POST" if page.form else "GET", page.path, body=body, headers=headers)
     response = conn.getresponse()
     response.read()
-    if response.status != 200:
-        raise RuntimeError(f"{path}: HTTP {response.status}")
+    if response.status != _expected_status(page):
+        raise RuntimeError(f"{page.path}: HTTP {response.status}")
     return (time.perf_counter() - began) * 1000
 
 
-def _load(path: str, cookie: str, clients: int, seconds: float) -> list[float]:
-    """`clients` keep-alive connections requesting `path` for `seconds`; every latency in ms."""
+def _load(page: Page, cookie: str, clients: int, seconds: float) -> list[float]:
+    """`clients` keep-alive connections requesting the page for `seconds`; every latency in ms."""
     latencies: list[float] = []
     stop = time.perf_counter() + seconds
     lock = threading.Lock()
@@ -149,7 +214,7 @@ def _load(path: str, cookie: str, clients: int, seconds: float) -> list[float]:
         conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
         mine = []
         while time.perf_counter() < stop:
-            mine.append(_get(conn, path, cookie))
+            mine.append(_request(conn, page, cookie))
         conn.close()
         with lock:
             latencies.extend(mine)
@@ -162,10 +227,10 @@ def _load(path: str, cookie: str, clients: int, seconds: float) -> list[float]:
     return latencies
 
 
-def _serial_ms(path: str, cookie: str, repeat: int) -> float:
+def _serial_ms(page: Page, cookie: str, repeat: int) -> float:
     conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
-    _get(conn, path, cookie)  # warm
-    times = [_get(conn, path, cookie) for _ in range(repeat)]
+    _request(conn, page, cookie)  # warm
+    times = [_request(conn, page, cookie) for _ in range(repeat)]
     conn.close()
     return statistics.median(times)
 
@@ -175,22 +240,22 @@ def _p99(latencies: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
 
 
-def _measure(pages: dict[str, Any], cookies: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
-    base_path, base_user = pages["baseline"]
+def _measure(pages: dict[str, Page], cookies: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
+    baseline = pages["baseline"]
+    base_cookie = cookies[baseline.user.username]
     results: dict[str, Any] = {}
-    for name, (path, user) in pages.items():
-        cookie = cookies[user.username]
-        base_cookie = cookies[base_user.username]
+    for name, page in pages.items():
+        cookie = cookies[page.user.username]
         page_lat: list[float] = []
         base_lat: list[float] = []
         for _round in range(args.rounds):
-            base_lat += _load(base_path, base_cookie, args.clients, args.seconds)
-            page_lat += _load(path, cookie, args.clients, args.seconds)
+            base_lat += _load(baseline, base_cookie, args.clients, args.seconds)
+            page_lat += _load(page, cookie, args.clients, args.seconds)
         page_rps = len(page_lat) / (args.rounds * args.seconds)
         base_rps = len(base_lat) / (args.rounds * args.seconds)
         results[name] = {
-            "server_ms": round(_serial_ms(path, cookie, args.repeat), 1),
-            "baseline_ms": round(_serial_ms(base_path, base_cookie, args.repeat), 1),
+            "server_ms": round(_serial_ms(page, cookie, args.repeat), 1),
+            "baseline_ms": round(_serial_ms(baseline, base_cookie, args.repeat), 1),
             "rps": round(page_rps, 1),
             "baseline_rps": round(base_rps, 1),
             "pct_of_baseline": round(100 * page_rps / base_rps) if base_rps else None,
@@ -235,8 +300,8 @@ def main() -> None:
     print(f"Generating {args.size} stories in {url.rsplit('/', 1)[-1]}…", flush=True)
     prepared = _prepare(args.size)
     pages = prepared["pages"]
-    counts = {name: _count_queries(path, user) for name, (path, user) in pages.items()}
-    cookies = {user.username: _session_cookie(user) for _path, user in pages.values()}
+    counts = {name: count_queries(page) for name, page in pages.items()}
+    cookies = {page.user.username: _session_cookie(page.user) for page in pages.values()}
     from django.db import connections
 
     connections.close_all()

@@ -3,13 +3,18 @@ from django.urls import path, reverse_lazy
 
 from stories.accounts import views
 from stories.accounts.forms import OutboxPasswordResetForm
-from stories.core.throttle import throttled
+from stories.core.throttle import throttled, throttled_password_change
 
 # The reset pages in the app's own templates (Django's defaults are the admin's). These come
 # before django.contrib.auth.urls in service_retro/urls.py, so they win by name and path.
 urlpatterns = [
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/logout-everywhere/", views.logout_everywhere, name="logout_everywhere"),
+    path(
+        "accounts/password_change/",
+        throttled_password_change(auth_views.PasswordChangeView.as_view()),
+        name="password_change",
+    ),
     path(
         "accounts/password_reset/",
         # Throttled like the login pages: one address cannot be flooded with reset mail.

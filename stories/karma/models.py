@@ -88,6 +88,14 @@ def refresh_sequel_dates_of_originals(sequel: models.Model) -> None:
         refresh_sequel_dates(original_ids)
 
 
+def refresh_sequel_dates_after_redating(story: models.Model) -> None:
+    """The story's date changed (an admin edit): as a sequel it may now be another story's first
+    or fall outside its karma window; as an original its own window moved."""
+    refresh_sequel_dates(
+        [story.pk, *SequelLink.objects.filter(sequel_id=story.pk).values_list("original_id", flat=True)]
+    )
+
+
 class SequelLinkQuerySet(models.QuerySet["SequelLink"]):
     def published(self) -> SequelLinkQuerySet:
         """Links members may see and that count: both stories are published."""

@@ -207,8 +207,8 @@ class Story(StoryWorkflow):
     # watchlist and counts as a miss in the karma rate.
     karma_closed_at = models.DateTimeField(null=True, blank=True)
     # Stored because every karma figure reads them and they change only when a link is made
-    # or a sequel's status changes: SequelLink.link and Story._move call
-    # refresh_sequel_dates (stories/models/karma.py), which is where they are defined.
+    # or a sequel's status or date changes: SequelLink.save/delete, Story._move and the admin's
+    # save call refresh_sequel_dates (stories/karma/models.py), which is where they are defined.
     first_sequel_on = models.DateField(null=True, blank=True, editable=False)
     first_hit_on = models.DateField(null=True, blank=True, editable=False)
     submission_token = models.UUIDField(null=True, blank=True, editable=False)

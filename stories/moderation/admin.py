@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from stories.core.admin import HidesWithdrawnStories
 from stories.core.policy import is_moderator
+from stories.karma.models import refresh_sequel_dates_after_redating
 from stories.models import (
     Flag,
     IllegalTransition,
@@ -131,6 +132,8 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
         if not change:
             obj.submit(by=request.user, personal_data=bool(obj.personal_data_kinds))
         elif form.changed_data:
+            if "happened_on" in form.changed_data:
+                refresh_sequel_dates_after_redating(obj)
             # An admin edit is part of the story's history too (field names, never values).
             ModerationEvent.objects.create(
                 story=obj,

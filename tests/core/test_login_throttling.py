@@ -111,3 +111,39 @@ def test_it_reads_the_address_behind_trusted_proxies_only(client, member, settin
     assert locked.status_code == 429
     assert AccessAttempt.objects.get().ip_address == "203.0.113.7"
     assert elsewhere.status_code == 302
+
+
+def _change_password(client: Client, old: str) -> int:
+    return client.post(
+        "/accounts/password_change/",
+        {"old_password": old, "new_password1": "a-new-long-phrase-9", "new_password2": "a-new-long-phrase-9"},
+    ).status_code
+
+
+def test_it_locks_out_guesses_of_the_current_password_on_the_change_page(client, member):
+    client.force_login(member)
+    statuses = [_change_password(client, f"wrong-{n}") for n in range(LIMIT + 1)]
+
+    assert statuses[: LIMIT - 1] == [200] * (LIMIT - 1)
+    assert set(statuses[LIMIT - 1 :]) == {429}
+    assert _change_password(client, PASSWORD) == 429
+    member.refresh_from_db()
+    assert member.check_password(PASSWORD)
+
+
+def test_it_counts_only_wrong_current_passwords_on_the_change_page(client, member):
+    client.force_login(member)
+    for _ in range(LIMIT):
+        mismatched = client.post(
+            "/accounts/password_change/",
+            {
+                "old_password": PASSWORD,
+                "new_password1": "a-new-long-phrase-9",
+                "new_password2": "another-phrase",
+            },
+        )
+        assert mismatched.status_code == 200
+
+    assert _change_password(client, PASSWORD) == 302
+    member.refresh_from_db()
+    assert member.check_password("a-new-long-phrase-9")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Permission
@@ -20,6 +22,7 @@ from stories.models import (
     Retro,
     RetroVote,
     SequelLink,
+    SequelOutcome,
     Status,
     Story,
     StoryPrinciple,
@@ -184,25 +187,31 @@ def test_it_offers_moderation_actions_only_to_moderators(client, published):
     assert Story.objects.get(pk=published.pk).status == Status.PUBLISHED
 
 
-def test_it_logs_an_admin_edit_in_the_history(superuser_client, superuser, published):
-    url = reverse("admin:stories_story_change", args=[published.pk])
-    form = superuser_client.get(url).context["adminform"].form
+def admin_edit(client, story, **changes):
+    """Post the admin's change form of the story as shown, with the given fields changed."""
+    url = reverse("admin:stories_story_change", args=[story.pk])
+    form = client.get(url).context["adminform"].form
     data = {
         **{name: value for name, value in form.initial.items() if value is not None and name in form.fields},
-        "team": published.team_id,
-        "author": published.author_id,
-        "title": "A better title",
-        "happened_on": published.happened_on.isoformat(),
+        "team": story.team_id,
+        "author": story.author_id,
+        "happened_on": story.happened_on.isoformat(),
         "tags-TOTAL_FORMS": 0,
         "tags-INITIAL_FORMS": 0,
         "flags-TOTAL_FORMS": 0,
         "flags-INITIAL_FORMS": 0,
         "events-TOTAL_FORMS": 0,
         "events-INITIAL_FORMS": 0,
+        **changes,
     }
     data = {key: value for key, value in data.items() if value is not False}
-    response = superuser_client.post(url, data)
+    response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
+    return response
+
+
+def test_it_logs_an_admin_edit_in_the_history(superuser_client, superuser, published):
+    admin_edit(superuser_client, published, title="A better title")
     event = published.events.get()
     assert (event.action, event.actor, event.reason) == (
         ModerationAction.EDIT,
@@ -258,3 +267,27 @@ def test_it_adds_a_membership_from_the_team_page(superuser_client, team):
     )
     assert response.status_code == 302
     assert is_team_lead(user, team)
+
+
+def test_it_refreshes_the_first_sequel_dates_when_an_admin_redates_a_story(
+    superuser_client, published, member
+):
+    original = StoryFactory(
+        team=published.team, author=member, happened_on=published.happened_on - dt.timedelta(days=30)
+    )
+    SequelLinkFactory(original=original, sequel=published, outcome=SequelOutcome.REFERRAL)
+    later = published.happened_on + dt.timedelta(days=2)
+    admin_edit(superuser_client, published, happened_on=later.isoformat())
+    original.refresh_from_db()
+    assert (original.first_sequel_on, original.first_hit_on) == (later, later)
+
+
+def test_it_refreshes_an_originals_karma_window_when_an_admin_redates_it(superuser_client, published, member):
+    sequel = StoryFactory(team=published.team, author=member, happened_on=published.happened_on)
+    SequelLinkFactory(original=published, sequel=sequel, outcome=SequelOutcome.REFERRAL)
+    # Moved back past the karma window (180 days): the sequel still follows it, but is no hit.
+    admin_edit(
+        superuser_client, published, happened_on=(published.happened_on - dt.timedelta(days=200)).isoformat()
+    )
+    published.refresh_from_db()
+    assert (published.first_sequel_on, published.first_hit_on) == (sequel.happened_on, None)

@@ -1,0 +1,47 @@
+"""`make bench` keeps working: its generator makes the data every measured page needs, and every
+page answers as measured (the benchmark itself is too slow for the suite; this is its dry run)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from scripts.bench.generate import TEAMS, generate
+from scripts.bench.run import bench_pages, count_queries
+from stories.models import SequelLink, Story, Team
+
+SIZE = 300
+
+
+@pytest.fixture
+def bench_settings(settings):
+    settings.ROOT_URLCONF = "scripts.bench.urls"
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "DIRS": [settings.BASE_DIR / "scripts" / "bench" / "templates", *settings.TEMPLATES[0]["DIRS"]],
+        },
+    ]
+
+
+# One test, because generating the data is most of its time.
+def test_it_generates_the_data_and_every_page_answers_as_measured(db, bench_settings):
+    generated = generate(SIZE, log=lambda *_: None)
+
+    assert Story.objects.count() == SIZE
+    assert Team.objects.count() == TEAMS
+    assert generated["links"] == SequelLink.objects.count()
+    # The big team holds about 14 % of the stories.
+    assert 0.07 < Story.objects.filter(team__slug="team-000").count() / SIZE < 0.25
+    pages = bench_pages()
+    assert {"baseline", "story submit", "meeting mode", "members", "notifications"} <= set(pages)
+    for name, page in pages.items():
+        queries, size = count_queries(page)  # asserts the status: 200, or a submit's redirect
+        assert queries > 0, name
+        assert size > 0 or page.form, name
+    search = pages["story list ?q=refund"]
+    client = Client()
+    client.force_login(search.user)
+    assert re.search(r'<article class="story-card"', client.get(search.path).content.decode())
