@@ -82,6 +82,8 @@ def match(text: str, languages: Collection[str], *, any_word: bool = False) -> M
         return None
     if any_word:
         text = " or ".join(_words(text))
+        if not text:
+            return None
     if is_full_text():
         return _full_text_match(text, sorted(set(languages)) or ["en"])
     return _fallback_match(text, any_word=any_word)

@@ -68,5 +68,19 @@ def test_it_finds_nothing_in_another_teams_stories(member_client, team, other_te
 
 def test_it_survives_query_syntax_typed_by_anyone(member_client, team):
     StoryFactory(team=team, title="Plain story")
-    for q in ["a & b", "x:*", "'quote", '"unclosed', "-", "or", "!(", "<>", "a | b", "\\"]:
+    for q in [
+        "a & b",
+        "x:*",
+        "'quote",
+        '"unclosed',
+        "-",
+        "or",
+        "!(",
+        "<>",
+        "a | b",
+        "\\",
+        "x² ½",
+        "ﬁ:*",
+        "日本語",
+    ]:
         found(member_client, q)
