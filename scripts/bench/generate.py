@@ -201,6 +201,9 @@ def generate(size: int, log: Any = print) -> dict[str, Any]:
                     yield (story_id, principle_id, "honoured" if rng.random() < 0.7 else "broken")
 
         _copy(cursor, "stories_storyprinciple", ["story_id", "principle_id", "verdict"], tags(), vendor)
+        # COPY skips the models' saves: fill the stored search documents as the app would.
+        Story.objects.all().refresh_search_document()
+        log(f"  search documents in {time.monotonic() - began:.0f} s")
 
         def events() -> Iterator[tuple[Any, ...]]:
             now = dt.datetime.now(dt.UTC)

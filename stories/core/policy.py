@@ -210,6 +210,11 @@ def can_manage_members(user: AnyUser, team: Team) -> bool:
     return is_team_lead(user, team) or is_moderator(user)
 
 
+def can_change_team_settings(user: AnyUser, team: Team) -> bool:
+    """The team's own settings (the language its stories are searched in): its leads."""
+    return is_team_lead(user, team)
+
+
 # --- karma -----------------------------------------------------------------------------------
 
 

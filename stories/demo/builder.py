@@ -258,6 +258,8 @@ class DemoWriter:
         Story.objects.bulk_create([draft.story for draft in drafts])
         written = Written(stories=Counter(draft.story.status for draft in drafts))
         self.write_tags(drafts)
+        # bulk_create skips Story.save and StoryPrinciple.save, which keep the search current.
+        Story.objects.filter(pk__in=[draft.story.pk for draft in drafts]).refresh_search_document()
         self.write_history(drafts)
         written.links = self.write_links({draft.key: draft.story for draft in placed})
         self.write_retros(drafts, written)

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from stories.karma.links import later_story_choices
+from stories.log.search import match
 from stories.models import SequelLink, SequelOutcome, Story
 
 if TYPE_CHECKING:
@@ -48,11 +48,11 @@ class LinkSequelForm(forms.Form):
         field.queryset = self.candidates
 
     def matches(self, query: str) -> list[Story]:
-        """The later stories whose title or text holds every word typed, most recent first."""
-        found = self.candidates.select_related("author", "team")
-        for word in query.split()[:6]:
-            found = found.filter(Q(title__icontains=word) | Q(what_happened__icontains=word))
-        return list(found[:MAX_MATCHES])
+        """The later stories matching every word typed (the story search), most recent first."""
+        found = match(query, [self.original.team.language])
+        if found is None:
+            return list(self.candidates.select_related("author", "team")[:MAX_MATCHES])
+        return list(self.candidates.filter(found.condition).select_related("author", "team")[:MAX_MATCHES])
 
     def selected_id(self) -> str:
         return str(self["sequel"].value() or "")

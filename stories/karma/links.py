@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.db import connection
-from django.db.models import (
-    Case,
-    ExpressionWrapper,
-    IntegerField,
-    Q,
-    Value,
-    When,
-)
+from django.db.models import Case, FloatField, IntegerField, Q, Value, When
 
 from stories.karma.models import (
     SequelLinkQuerySet,
 )
 from stories.log.models import StoryQuerySet, visible_condition
+from stories.log.search import match
 from stories.models import SequelLink, Story, Team
 
 if TYPE_CHECKING:
@@ -60,9 +53,8 @@ def suggest_originals(
 ) -> list[Story]:
     """Earlier published stories of the team that may be the original of the one being written.
 
-    Same client nickname (case-insensitive) first, then the best text match: PostgreSQL's
-    full-text search rank, or on SQLite a score of key words found in title (3) and text (1).
-    One query.
+    Same client nickname (case-insensitive) first, then the best match for any of the key
+    words, ranked by the story search (stories/log/search.py). One query.
     """
     # PostgreSQL refuses NUL bytes in text parameters; nobody types one in a nickname.
     nickname = client_nickname.replace("\x00", "").strip()
@@ -86,27 +78,12 @@ def suggest_originals(
         else Value(0, output_field=IntegerField())
     )
     candidates = candidates.annotate(same_client=same_client)
-    if words and connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        document = SearchVector("title", weight="A", config="english") + SearchVector(
-            "what_happened", "lesson", weight="B", config="english"
-        )
-        query = SearchQuery(" or ".join(words), search_type="websearch", config="english")
-        candidates = candidates.annotate(document=document, score=SearchRank(document, query))
-        matches = Q(document=query)
-    elif words:
-        score: Any = Value(0)
-        for word in words:
-            score = (
-                score
-                + Case(When(title__icontains=word, then=Value(3)), default=Value(0))
-                + Case(When(what_happened__icontains=word, then=Value(1)), default=Value(0))
-            )
-        candidates = candidates.annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
-        matches = Q(score__gt=0)
+    found = match(" ".join(words), [team.language], any_word=True) if words else None
+    if found is not None:
+        candidates = candidates.annotate(score=found.rank)
+        matches = found.condition
     else:
-        candidates = candidates.annotate(score=Value(0, output_field=IntegerField()))
+        candidates = candidates.annotate(score=Value(0.0, output_field=FloatField()))
         matches = Q(pk__in=[])
     return list(
         candidates.filter(Q(same_client=1) | matches)

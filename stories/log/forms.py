@@ -264,6 +264,8 @@ class StoryForm(forms.ModelForm):
             StoryPrinciple(story=story, principle_id=pk, verdict=verdict)
             for pk, verdict in self.tag_verdicts.items()
         )
+        # bulk_create skips StoryPrinciple.save: the principles' names are searched too.
+        Story.objects.filter(pk=story.pk).refresh_search_document()
 
 
 class StoryFilterForm(forms.Form):

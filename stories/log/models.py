@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +20,7 @@ from stories.core.names import ANONYMOUS_LABEL, display_name
 from stories.core.policy import is_moderator, led_team_ids, sees_author_names
 from stories.core.text import validate_one_line
 from stories.log.personal_data import kinds_found
+from stories.log.search import DOCUMENT_FIELDS, refresh_search_documents
 from stories.log.terms import (
     FREE_TEXT_FIELDS,
     TEXT_MAX,
@@ -94,12 +96,23 @@ class StoryQuerySet(models.QuerySet["Story"]):
     def for_month(self, team: Team, year: int, month: int) -> StoryQuerySet:
         return self.filter(team=team).in_month(dt.date(year, month, 1))
 
+    def refresh_search_document(self) -> int:
+        """Recompute these stories' stored search document (one UPDATE; nothing on SQLite)."""
+        return refresh_search_documents(self)
+
     def with_related(self) -> StoryQuerySet:
         """Everything a story card shows, in a constant number of queries."""
-        return self.select_related("team", "author").prefetch_related(
-            models.Prefetch(
-                "tags",
-                queryset=StoryPrinciple.objects.select_related("principle").order_by("principle__position"),
+        # The search document is read by the database only: no page carries it to Python.
+        return (
+            self.defer("search_document")
+            .select_related("team", "author")
+            .prefetch_related(
+                models.Prefetch(
+                    "tags",
+                    queryset=StoryPrinciple.objects.select_related("principle").order_by(
+                        "principle__position"
+                    ),
+                )
             )
         )
 
@@ -213,6 +226,9 @@ class Story(StoryWorkflow):
     first_sequel_on = models.DateField(null=True, blank=True, editable=False)
     first_hit_on = models.DateField(null=True, blank=True, editable=False)
     submission_token = models.UUIDField(null=True, blank=True, editable=False)
+    # What search reads on PostgreSQL (stories/log/search.py), rewritten by
+    # refresh_search_document where the words it holds change; NULL on SQLite.
+    search_document = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -273,6 +289,9 @@ class Story(StoryWorkflow):
             models.Index(fields=["author", "created_at"], name="story_author_created_idx"),
             # Karma suggestions: earlier stories of the team for the same client nickname.
             models.Index(fields=["team", "client_nickname"], name="story_team_client_idx"),
+            # Not here: story_search_document_idx, GIN on search_document, serving search's
+            # `WHERE search_document @@ websearch_to_tsquery(...)`. It exists on PostgreSQL
+            # only, so migration 0010 creates it there (a SQLite table rebuild would choke on it).
         ]
 
     def __str__(self) -> str:
@@ -280,6 +299,20 @@ class Story(StoryWorkflow):
 
     def get_absolute_url(self) -> str:
         return reverse("story_detail", args=[self.pk])
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if update_fields is None or DOCUMENT_FIELDS & set(update_fields):
+                Story.objects.filter(pk=self.pk).refresh_search_document()
+
+    def redact(self, *, by: AnyUser) -> ModerationEvent:
+        """The moderation move, and the removed words leave the search document too."""
+        with transaction.atomic():
+            event = super().redact(by=by)
+            Story.objects.filter(pk=self.pk).refresh_search_document()
+        return event
 
     def clean(self) -> None:
         super().clean()
@@ -337,6 +370,18 @@ class StoryPrinciple(models.Model):
 
     def __str__(self) -> str:
         return f"{self.principle} {self.get_verdict_display().lower()} in “{self.story}”"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            # The story is found by its principles' names.
+            Story.objects.filter(pk=self.story_id).refresh_search_document()
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        with transaction.atomic():
+            deleted = super().delete(*args, **kwargs)
+            Story.objects.filter(pk=self.story_id).refresh_search_document()
+        return deleted
 
     @property
     def is_honoured(self) -> bool:

@@ -110,7 +110,7 @@ def parse_page_number(raw: str | None) -> int:
     return max(1, int(text))
 
 
-def _team_ids(user: AnyUser) -> list[int] | None:
+def listed_team_ids(user: AnyUser) -> list[int] | None:
     """The teams whose published stories the user lists; None for a superuser (every team)."""
     if user.is_superuser:
         return None
@@ -155,7 +155,7 @@ def stream_page(
     need = skip + PER_PAGE + 1
     if not user.is_authenticated:
         return StreamPage(stories=[], number=number, count=0, count_capped=False)
-    team_ids = _team_ids(user)
+    team_ids = listed_team_ids(user)
     parts = stream_parts(user, stories, team_ids)
     merged = heapq.merge(*(_keys(part, cursor, need) for part in parts), reverse=True)
     keys = list(itertools.islice(merged, need))

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -23,9 +23,10 @@ from stories.core.http import AuthenticatedHttpRequest, get_story_for_user, pars
 from stories.core.policy import asks
 from stories.log.forms import StoryFilterForm, StoryForm
 from stories.log.personal_data import redact
+from stories.log.search_results import search_languages, search_page
 from stories.log.stream import stream_page
 from stories.log.terms import FREE_TEXT_FIELDS
-from stories.models import IllegalTransition, SequelLink, Status, Story, StoryPrinciple, Team
+from stories.models import IllegalTransition, SequelLink, Status, Story, Team
 from stories.retros.due import due_months
 
 TWIN_WINDOW = dt.timedelta(minutes=30)
@@ -69,10 +70,20 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
 def story_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     filters = StoryFilterForm(request.GET or None, user=request.user)
     stories = Story.objects.all()
+    data: dict[str, Any] = {}
     if filters.is_bound:
         filters.is_valid()  # Bad values are dropped quietly: a shared link never errors.
-        stories = _apply_filters(stories, filters.cleaned_data)
-    page = stream_page(request.user, stories, page=request.GET.get("page"), after=request.GET.get("after"))
+        data = filters.cleaned_data
+        stories = _apply_filters(stories, data)
+    if data.get("q"):
+        languages = search_languages(request.user, data.get("team"))
+        page = search_page(
+            request.user, stories, data["q"], languages=languages, page=request.GET.get("page")
+        )
+    else:
+        page = stream_page(
+            request.user, stories, page=request.GET.get("page"), after=request.GET.get("after")
+        )
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("after", None)
@@ -97,25 +108,7 @@ def _apply_filters(stories: Any, data: dict[str, Any]) -> Any:
     if data.get("month"):
         year, month = (int(part) for part in data["month"].split("-"))
         stories = stories.in_month(dt.date(year, month, 1))
-    if data.get("q"):
-        for word in data["q"].split()[:8]:
-            stem = search_stem(word)
-            tagged = StoryPrinciple.objects.filter(story=OuterRef("pk"), principle__name__icontains=stem)
-            stories = stories.filter(
-                Q(title__icontains=stem)
-                | Q(what_happened__icontains=stem)
-                | Q(lesson__icontains=stem)
-                | Q(client_nickname__icontains=stem)
-                | Exists(tagged)
-            )
     return stories
-
-
-def search_stem(word: str) -> str:
-    """The word without a plural "s", so "Umbrellas" finds "umbrella" (icontains ignores case)."""
-    if len(word) > 3 and word[-1] in "sS" and word[-2] not in "sS":
-        return word[:-1]
-    return word
 
 
 def _redacted_copy(data: QueryDict, field_names: list[str], country: str) -> QueryDict:

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from stories.teams.models import Role
+from stories.teams.models import Role, Team
 
 MAX_ADDRESSES = 50
 
@@ -80,3 +80,9 @@ class NewMemberForm(forms.Form):
         if get_user_model().objects.filter(username__iexact=self.email).exists():
             raise forms.ValidationError(_("An account with this address exists already: log in to join."))
         return data
+
+
+class TeamLanguageForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["language"]

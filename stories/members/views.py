@@ -24,7 +24,7 @@ from stories.core.http import (
 )
 from stories.core.policy import asks, can_manage_members
 from stories.members import actions
-from stories.members.forms import InviteForm, RoleForm
+from stories.members.forms import InviteForm, RoleForm, TeamLanguageForm
 from stories.members.models import Invitation, MembershipChange
 from stories.models import Membership, Story
 
@@ -61,6 +61,11 @@ def _page(
         "pending": list(Invitation.objects.pending_for(access.team, timezone.now())) if manages else [],
         "log": list(MembershipChange.objects.for_team(access.team)[:LOG_LENGTH]) if manages else [],
         "invitations_left": actions.invitations_left(request.user, timezone.now()) if manages else 0,
+        "language_form": (
+            TeamLanguageForm(instance=access.team)
+            if policy.can_change_team_settings(request.user, access.team)
+            else None
+        ),
     }
     return render(request, "members/members.html", context, status=400 if invite_form else 200)
 
@@ -172,4 +177,22 @@ def remove(request: AuthenticatedHttpRequest, slug: str, membership_id: str) -> 
             _("%(name)s left %(team)s; their stories stay.")
             % {"name": actions.label(membership.user), "team": access.team.name},
         )
+    return redirect("members", access.team.slug)
+
+
+@login_required
+@require_POST
+@asks(policy.can_change_team_settings)
+def team_language(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    """The language the team's stories are written in: search stems them in it."""
+    access = get_team_access(request, slug)
+    form = TeamLanguageForm(request.POST, instance=access.team)
+    if not form.is_valid():
+        return HttpResponse(_("Choose one of the languages offered."), status=400)
+    access.team.set_language(form.cleaned_data["language"])
+    messages.success(
+        request,
+        _("Saved: search now reads this team's stories in %(language)s.")
+        % {"language": access.team.get_language_display()},
+    )
     return redirect("members", access.team.slug)

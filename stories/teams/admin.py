@@ -27,8 +27,17 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "time_zone", "country", "moderation_mode", "member_count", "story_count"]
-    list_filter = ["moderation_mode", "time_zone", "country"]
+    list_display = [
+        "name",
+        "slug",
+        "time_zone",
+        "country",
+        "language",
+        "moderation_mode",
+        "member_count",
+        "story_count",
+    ]
+    list_filter = ["moderation_mode", "time_zone", "country", "language"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +27,15 @@ def validate_time_zone(value: str) -> None:
 class ModerationMode(models.TextChoices):
     PRE = "pre", _("Pre-moderation: stories wait for approval")
     POST = "post", _("Post-moderation: stories publish at once")
+
+
+# The PostgreSQL text-search configuration of each language a team may write in: its stories
+# are stemmed with it, and searches in the team use the same one (stories/log/search.py).
+SEARCH_CONFIGS = {"en": "english", "de": "german", "es": "spanish"}
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [(code, name) for code, name in settings.LANGUAGES]
 
 
 class Role(models.TextChoices):
@@ -77,6 +86,13 @@ class Team(models.Model):
         choices=ModerationMode.choices,
         default=ModerationMode.POST,
     )
+    language = models.CharField(
+        _("language of the stories"),
+        max_length=8,
+        choices=language_choices,
+        default="en",
+        help_text=_("Search finds the forms of a word in this language: 'refunds' finds 'refund'."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TeamQuerySet.as_manager()
@@ -92,7 +108,26 @@ class Team(models.Model):
             self.country = country_for_time_zone(self.time_zone)
             if self.country and kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "country"}
-        super().save(*args, **kwargs)
+        restem = self._language_changes(kwargs.get("update_fields"))
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if restem:
+                # The stories are stemmed in the team's language: a new one restems them all.
+                self.stories.all().refresh_search_document()
+
+    def _language_changes(self, update_fields: Any) -> bool:
+        if self._state.adding or (update_fields is not None and "language" not in update_fields):
+            return False
+        return Team.objects.filter(pk=self.pk).exclude(language=self.language).exists()
+
+    def set_language(self, language: str) -> None:
+        """The language its stories are written in; save() restems them when it changes."""
+        self.language = language
+        self.save(update_fields=["language"])
+
+    @property
+    def search_config(self) -> str:
+        return SEARCH_CONFIGS.get(self.language, "english")
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -182,6 +217,25 @@ class Principle(models.Model):
 
     def __str__(self) -> str:
         return self.local_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        renamed = self._renamed(kwargs.get("update_fields"))
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if renamed:
+                # Stories are found by the names of their principles, in every language.
+                self.stories.all().refresh_search_document()
+
+    def _renamed(self, update_fields: Any) -> bool:
+        if self._state.adding or (
+            update_fields is not None and not {"name", "translations"} & set(update_fields)
+        ):
+            return False
+        stored = Principle.objects.filter(pk=self.pk).values("name", "translations").first()
+        return stored is not None and (stored["name"], stored["translations"]) != (
+            self.name,
+            self.translations,
+        )
 
     def _local(self, field: str) -> str:
         language = (get_language() or "en").split("-")[0]

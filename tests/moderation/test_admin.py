@@ -259,6 +259,7 @@ def test_it_adds_a_membership_from_the_team_page(superuser_client, team):
             "slug": team.slug,
             "time_zone": team.time_zone,
             "moderation_mode": team.moderation_mode,
+            "language": team.language,
             "memberships-TOTAL_FORMS": 1,
             "memberships-INITIAL_FORMS": 0,
             "memberships-0-user": user.pk,

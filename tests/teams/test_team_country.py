@@ -41,7 +41,7 @@ def test_it_edits_the_country_in_the_admin(superuser_client, team):
     assert 'name="country"' in superuser_client.get(url).content.decode()
     data = {
         "name": team.name, "slug": team.slug, "time_zone": team.time_zone, "country": "ES",
-        "moderation_mode": team.moderation_mode,
+        "moderation_mode": team.moderation_mode, "language": team.language,
         "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0",
         "memberships-MIN_NUM_FORMS": "0", "memberships-MAX_NUM_FORMS": "1000",
     }  # fmt: skip
