@@ -81,7 +81,7 @@ typecheck: $(VENV)/.dev
 # runs a subset by mutant name. Fails if a mutant survives or no test reaches it; a survivor that
 # cannot be killed is explained beside its code with `# pragma: no mutate`.
 mutants: $(VENV)/.dev
-	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	nice -n 10 $(BIN)/mutmut run --max-children 2 $(MUTANTS)
 	@$(BIN)/mutmut results | tee mutants/survivors.txt
 	@! grep -qE ": (survived|no tests|suspicious)$$" mutants/survivors.txt
 
