@@ -37,6 +37,7 @@ def test_it_writes_a_line_as_literal_markdown(typed, expected):
         ("*a* <b> &lt;", "\\*a\\* &lt;b&gt; &amp;lt;"),
         ("a\x00b\x1fc\u2028d\x85e", "a b c d e"),
         ("windows\r\nline", "windows  \nline"),
+        ("old\rmac\r\rbreaks", "old  \nmac  \n\nbreaks"),
         ("\n\n  lonely  \n\n", "lonely"),
         (7, "7"),
     ],
@@ -56,6 +57,7 @@ def test_it_writes_the_notes_as_literal_markdown_paragraphs(notes, expected):
         ("\rx", "'\rx"),
         ("  =1", "'  =1"),
         ("a=1", "a=1"),
+        ("X=1", "X=1"),  # only spaces are skipped before the first character
         ("", ""),
         ("\n=1", "\n=1"),
         (-1, -1),
