@@ -53,8 +53,9 @@ def test_it_lets_leads_manage_members_refuses_members_and_hides_the_team_from_ou
     team, lead, member, outsider
 ):
     assert get_members_manager_access(_request(lead), team.slug).team == team
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied) as refused:
         get_members_manager_access(_request(member), team.slug)
+    assert str(refused.value) == "Only the team's leads and moderators manage its members."
     with pytest.raises(Http404):
         get_members_manager_access(_request(outsider), team.slug)
 
