@@ -2,8 +2,10 @@
 
 The author of every story of the world below shares anonymously and has a name found nowhere
 else. The URL walk (tests/url_walk.py) then opens every page, htmx fragment and export, and
-posts to every action, as every non-moderator; the karma reminders are sent. A page, fragment,
-e-mail or notification added tomorrow is walked tomorrow.
+posts to every action, as every non-moderator; the karma reminders and the digests are sent.
+Mail is read where it is written, the outbox (OutgoingMail) and every notification row, whether
+or not a worker has sent it yet, as well as what was sent. A page, fragment, e-mail or
+notification added tomorrow is walked tomorrow.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from stories.notifications.models import MailStatus, Notification, NotificationKind, OutgoingMail
 from tests.bodies import text_of
 from tests.url_walk import HTMX, World, build_world, client_for, url_cases
 
@@ -80,23 +83,47 @@ def test_it_names_the_author_in_no_fragment_an_action_answers_with(world: World)
 
 
 def test_it_names_the_author_in_no_mail_to_anyone_else(world: World) -> None:
-    call_command("karma_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with open("/dev/null", "w") as quiet:
+        call_command("karma_reminders", stdout=quiet)
+        call_command("send_digests", stdout=quiet)
     author = world.users["author"]
-    # The author's own reminder is sent: the e-mail path really ran.
+    # The author's own reminder is sent and queued: the e-mail path really ran.
     assert any(message.to == [author.email] for message in mail.outbox)
+    assert OutgoingMail.objects.filter(to=author.email).exists()
     leaks = _mail_leaks(world)
     assert not leaks, "\n".join(leaks)
 
 
+def test_it_reads_a_mail_still_waiting_in_the_outbox(world: World) -> None:
+    """The control for the mail check: a queued, never-sent mail or notification naming the author is caught."""
+    member = world.users["member"]
+    OutgoingMail.objects.create(to=member.email, subject="Digest", body=f"From {FIRST}", user=member)
+    Notification.objects.create(user=member, kind=NotificationKind.KARMA_FOLLOWUP, title=f"{LAST} wrote")
+    leaks = _mail_leaks(world)
+    assert OutgoingMail.objects.get(body=f"From {FIRST}").status == MailStatus.QUEUED
+    assert len(leaks) == 2, leaks
+
+
 def _mail_leaks(world: World) -> list[str]:
-    """The name in any e-mail (reminders, notifications) sent to someone but the author."""
+    """The name in any e-mail or notification for someone but the author: sent, queued or in the bell."""
     author = world.users["author"]
-    return [
+    sent = [
         f"mail to {message.to}: {name}"
         for message in mail.outbox
         if message.to != [author.email]
         for name in _names_in(message.subject + message.body)
     ]
+    queued = [
+        f"outbox mail {row.pk} ({row.status}) to {row.to}: {name}"
+        for row in OutgoingMail.objects.exclude(to=author.email)
+        for name in _names_in(row.subject + row.body)
+    ]
+    notified = [
+        f"notification {row.pk} ({row.kind}) for {row.user}: {name}"
+        for row in Notification.objects.exclude(user=author).select_related("user")
+        for name in _names_in(f"{row.title} {row.body} {row.url}")
+    ]
+    return sent + queued + notified
 
 
 def test_it_names_the_author_to_a_moderator(world: World) -> None:

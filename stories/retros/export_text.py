@@ -43,7 +43,10 @@ def md_block(value: Any) -> str:
     open a block at its start escaped.
     """
     lines = []
-    for raw in _NOTE_CONTROL.sub(" ", str(value)).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    # Line ends first: _NOTE_CONTROL would turn a "\r" into a space (a mutant showed the
+    # normalisation came too late, so a note with bare "\r" line ends lost its breaks).
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    for raw in _NOTE_CONTROL.sub(" ", text).split("\n"):
         line = _INLINE.sub(r"\\\1", _escape_html(raw.strip()))
         # "\#", "\-", "1\." … : the backslash goes before the marker, or before the dot of "1.".
         match = _BLOCK_START.match(line)

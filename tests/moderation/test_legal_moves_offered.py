@@ -55,3 +55,10 @@ def test_it_reports_an_illegal_admin_move_without_calling_the_model(superuser_cl
     )
     assert called == []
     assert "Cannot approve a story that is published." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "action", [ModerationAction.SUBMIT, ModerationAction.HOLD, ModerationAction.DISMISS_FLAGS, "no-such-move"]
+)
+def test_it_finds_no_legal_start_for_a_move_the_table_does_not_list(action):
+    assert [status for status in Status if moves.is_legal(action, status)] == []

@@ -1,0 +1,82 @@
+"""The access helpers every story and team view starts from (stories/core/http.py)."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.test import RequestFactory
+
+from stories.core.http import get_members_manager_access, get_story_for_user, load_story, redirect_back
+from stories.models import Status
+from tests.factories import StoryFactory
+
+pytestmark = pytest.mark.django_db
+
+LARGEST_ID = 9_223_372_036_854_775_807  # 2**63 - 1, written out
+
+
+def test_it_loads_the_stories_with_the_first_and_the_largest_id(member):
+    first = StoryFactory(pk=1, author=member)
+    largest = StoryFactory(pk=LARGEST_ID, author=member)
+    assert load_story(1, member) == first
+    assert load_story(LARGEST_ID, member) == largest
+    assert load_story(0, member) is None
+    assert load_story(-1, member) is None
+    assert load_story(LARGEST_ID + 1, member) is None
+
+
+def test_it_loads_a_withdrawn_story_for_its_author_alone(member, lead):
+    story = StoryFactory(author=member, status=Status.WITHDRAWN)
+    assert load_story(story.pk, member) == story
+    assert load_story(story.pk, lead) is None
+    assert load_story(story.pk, AnonymousUser()) is None
+
+
+def _request(user, **post):
+    request = RequestFactory().post("/", post) if post else RequestFactory().get("/")
+    request.user = user
+    return request
+
+
+def test_it_gives_a_story_to_who_may_see_it_and_404_to_everyone_else(team, member, outsider):
+    story = StoryFactory(team=team)
+    assert get_story_for_user(_request(member), story.pk) == story
+    with pytest.raises(Http404):
+        get_story_for_user(_request(outsider), story.pk)
+    with pytest.raises(Http404):
+        get_story_for_user(_request(member), story.pk + 1)
+
+
+def test_it_lets_leads_manage_members_refuses_members_and_hides_the_team_from_outsiders(
+    team, lead, member, outsider
+):
+    assert get_members_manager_access(_request(lead), team.slug).team == team
+    with pytest.raises(PermissionDenied) as refused:
+        get_members_manager_access(_request(member), team.slug)
+    assert str(refused.value) == "Only the team's leads and moderators manage its members."
+    with pytest.raises(Http404):
+        get_members_manager_access(_request(outsider), team.slug)
+
+
+@pytest.mark.parametrize(
+    ("next_url", "expected"),
+    [
+        ("/teams/front-desk/", "/teams/front-desk/"),
+        ("http://testserver/stories/", "http://testserver/stories/"),
+        ("https://evil.example/", "/fallback/"),
+        ("//evil.example/", "/fallback/"),
+        ("", "/fallback/"),
+    ],
+)
+def test_it_redirects_back_only_to_a_page_of_ours(member, next_url, expected):
+    response = redirect_back(_request(member, next=next_url), "/fallback/")
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_it_does_not_redirect_back_from_https_to_http(member):
+    request = RequestFactory().post("/", {"next": "http://testserver/stories/"}, secure=True)
+    request.user = member
+    assert redirect_back(request, "/fallback/")["Location"] == "/fallback/"

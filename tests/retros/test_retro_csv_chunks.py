@@ -1,0 +1,48 @@
+"""The CSV export reads the month in keyset chunks: every story once, in date order, whatever the chunk size."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from stories.retros import exports
+from tests.factories import StoryFactory, UserFactory
+from tests.retros.helpers import month_url
+from tests.retros.test_retro_exports import read_csv
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_every_story_once_across_chunks_that_split_a_day(
+    monkeypatch, member_client, team, last_month
+):
+    monkeypatch.setattr(exports, "EXPORT_CHUNK", 2)
+    days = [3, 1, 1, 1, 2, 3, 1]  # three stories on the 2nd of the month straddle the first chunk
+    stories = [StoryFactory(team=team, happened_on=last_month + dt.timedelta(days=day)) for day in days]
+    expected = [story.pk for story in sorted(stories, key=lambda story: (story.happened_on, story.pk))]
+
+    rows = read_csv(member_client.get(month_url("retro_csv", team, last_month)))
+
+    assert len(rows) == 7
+    assert [int(row["id"]) for row in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [("Ana", "Lima", "Ana Lima"), ("Ana", "", "Ana"), ("", "Lima", "Lima"), ("", "", "ana-l")],
+)
+def test_it_names_the_author_by_name_or_else_by_username(
+    member_client, team, last_month, first, last, expected
+):
+    author = UserFactory(username="ana-l", first_name=first, last_name=last)
+    StoryFactory(team=team, author=author, happened_on=last_month)
+    rows = read_csv(member_client.get(month_url("retro_csv", team, last_month)))
+    assert [row["author"] for row in rows] == [expected]
+
+
+def test_it_says_yes_or_no_for_going_beyond(member_client, team, last_month):
+    StoryFactory(team=team, happened_on=last_month, went_beyond=True)
+    StoryFactory(team=team, happened_on=last_month + dt.timedelta(days=1), went_beyond=False)
+    rows = read_csv(member_client.get(month_url("retro_csv", team, last_month)))
+    assert [row["went_beyond"] for row in rows] == ["yes", "no"]
