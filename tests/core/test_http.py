@@ -27,6 +27,19 @@ def test_it_loads_the_stories_with_the_first_and_the_largest_id(member):
     assert load_story(LARGEST_ID + 1, member) is None
 
 
+def test_it_refuses_id_zero_even_when_a_row_has_it(member):
+    StoryFactory(pk=0, author=member)
+    assert load_story(0, member) is None
+
+
+def test_it_loads_the_story_with_its_team_and_author_in_one_query(member, django_assert_num_queries):
+    story = StoryFactory(author=member)
+    with django_assert_num_queries(1):
+        loaded = load_story(story.pk, member)
+        assert loaded is not None
+        assert (loaded.team.name, loaded.author.username) == (story.team.name, "member")
+
+
 def test_it_loads_a_withdrawn_story_for_its_author_alone(member, lead):
     story = StoryFactory(author=member, status=Status.WITHDRAWN)
     assert load_story(story.pk, member) == story
