@@ -224,6 +224,16 @@ def login(page: Any) -> Any:
     return do_login
 
 
+def _flushes_the_database(item: Any) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(fixtures)
+    )
+
+
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
-    # Browser tests run last: they are the slowest and need the live server.
-    items.sort(key=lambda item: "page" in getattr(item, "fixturenames", ()))
+    # A transactional test flushes every table when it ends, the migrated principle catalogue
+    # included, so every such test runs after all the others (pytest-django's own order put
+    # tests without a django_db mark after them); browser tests last of all, the slowest.
+    items.sort(key=lambda item: (_flushes_the_database(item), "page" in getattr(item, "fixturenames", ())))

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.test import RequestFactory
 
-from stories.core.http import get_members_manager_access, get_story_for_user, load_story, redirect_back
+from stories.core import policy
+from stories.core.http import get_story_for_user, get_team_access, load_story, redirect_back
 from stories.models import Status
 from tests.factories import StoryFactory
 
@@ -47,9 +48,10 @@ def test_it_loads_a_withdrawn_story_for_its_author_alone(member, lead):
     assert load_story(story.pk, AnonymousUser()) is None
 
 
-def _request(user, **post):
+def _request(user, rules=(), **post):
     request = RequestFactory().post("/", post) if post else RequestFactory().get("/")
     request.user = user
+    request.declared_rules = rules  # as @asks(*rules) sets it before the view runs
     return request
 
 
@@ -65,12 +67,13 @@ def test_it_gives_a_story_to_who_may_see_it_and_404_to_everyone_else(team, membe
 def test_it_lets_leads_manage_members_refuses_members_and_hides_the_team_from_outsiders(
     team, lead, member, outsider
 ):
-    assert get_members_manager_access(_request(lead), team.slug).team == team
+    manage = (policy.can_manage_members,)
+    assert get_team_access(_request(lead, manage), team.slug).team == team
     with pytest.raises(PermissionDenied) as refused:
-        get_members_manager_access(_request(member), team.slug)
-    assert str(refused.value) == "Only the team's leads and moderators manage its members."
+        get_team_access(_request(member, manage), team.slug)
+    assert str(refused.value) == "can_manage_members says no."
     with pytest.raises(Http404):
-        get_members_manager_access(_request(outsider), team.slug)
+        get_team_access(_request(outsider, manage), team.slug)
 
 
 @pytest.mark.parametrize(

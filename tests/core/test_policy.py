@@ -158,8 +158,8 @@ def test_it_records_what_a_view_asks_and_whether_it_is_open_to_all():
     def view() -> None: ...
 
     declared = policy.asks(policy.can_read_team, policy.can_close_retro)(view)
-    assert declared is view
-    assert view.access_rules == (policy.can_read_team, policy.can_close_retro)  # type: ignore[attr-defined]
-    assert view.open_to_all is False  # type: ignore[attr-defined]
-    assert policy.asks(public=True)(view).open_to_all is True  # type: ignore[attr-defined]
-    assert view.access_rules == ()  # type: ignore[attr-defined]
+    assert declared.access_rules == (policy.can_read_team, policy.can_close_retro)  # type: ignore[attr-defined]
+    assert declared.open_to_all is False  # type: ignore[attr-defined]
+    public = policy.asks(public=True)(view)
+    assert public.open_to_all is True  # type: ignore[attr-defined]
+    assert public.access_rules == ()  # type: ignore[attr-defined]
