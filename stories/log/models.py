@@ -31,8 +31,8 @@ from stories.log.terms import (
     Status,
     Verdict,
 )
+from stories.moderation.flagging import FlaggableStory
 from stories.moderation.models import Flag, ModerationEvent
-from stories.moderation.workflow import StoryWorkflow
 from stories.teams.models import Membership, Principle, Team
 
 if TYPE_CHECKING:
@@ -187,7 +187,7 @@ class StoryQuerySet(models.QuerySet["Story"]):
         return self.awaiting_moderation_for(user).with_moderation_details().order_by("created_at", "pk")
 
 
-class Story(StoryWorkflow):
+class Story(FlaggableStory):
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="stories", verbose_name=_("team"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="stories", verbose_name=_("author")

@@ -10,16 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from stories.core.policy import can_publish_personal_data, is_story_author, is_team_member
+from stories.core.policy import can_publish_personal_data, is_story_author
 from stories.log.personal_data import kinds_found
 from stories.log.personal_data import redact as redact_text
 from stories.log.terms import FREE_TEXT_FIELDS, Status
-from stories.moderation.models import Flag, FlagReason, ModerationAction, ModerationEvent
+from stories.moderation.models import Flag, ModerationAction, ModerationEvent
 from stories.moderation.moves import (
     PERSONAL_DATA_REASON,
     HoldsPersonalData,
@@ -44,7 +43,7 @@ if TYPE_CHECKING:
     AnyUser = User | AnonymousUser
 
 
-def _actor(user: AnyUser | None) -> Any:
+def acting_user(user: AnyUser | None) -> Any:
     return user if user is not None and user.is_authenticated else None
 
 
@@ -112,7 +111,7 @@ class StoryWorkflow(models.Model):
             self.announce_change()
             return ModerationEvent.objects.create(
                 story_id=self.pk,
-                actor=_actor(by),
+                actor=acting_user(by),
                 action=action,
                 from_status=from_status,
                 to_status=to,
@@ -128,7 +127,7 @@ class StoryWorkflow(models.Model):
 
     def _resolve_open_flags(self, by: AnyUser | None) -> int:
         return Flag.objects.filter(story_id=self.pk, resolved_at__isnull=True).update(
-            resolved_at=timezone.now(), resolved_by=_actor(by)
+            resolved_at=timezone.now(), resolved_by=acting_user(by)
         )
 
     def submit(self, *, by: AnyUser, personal_data: bool = False) -> ModerationEvent:
@@ -150,7 +149,12 @@ class StoryWorkflow(models.Model):
             setattr(self, field, value)
         self.announce_change()
         return ModerationEvent.objects.create(
-            story_id=self.pk, actor=_actor(by), action=action, from_status="", to_status=to, reason=reason
+            story_id=self.pk,
+            actor=acting_user(by),
+            action=action,
+            from_status="",
+            to_status=to,
+            reason=reason,
         )
 
     def publishing_refusal_for(self, user: AnyUser) -> str | None:
@@ -185,21 +189,6 @@ class StoryWorkflow(models.Model):
         refusal = publishing_refusal(current, self.team.country) if current is not None else None
         if refusal:
             raise HoldsPersonalData(refusal)
-
-    def decide(self, action: str, *, by: AnyUser, reason: str = "") -> ModerationEvent:
-        """A moderator's decision named by its action: the queue, the story page and the admin
-        all decide through here. Only rejecting and hiding keep a reason."""
-        if action == ModerationAction.REJECT:
-            return self.reject(by=by, reason=reason)
-        if action == ModerationAction.HIDE:
-            return self.hide(by=by, reason=reason)
-        decisions = {
-            ModerationAction.APPROVE: self.approve,
-            ModerationAction.RESTORE: self.restore,
-            ModerationAction.REDACT: self.redact,
-            ModerationAction.DISMISS_FLAGS: self.dismiss_flags,
-        }
-        return decisions[ModerationAction(action)](by=by)
 
     # Each decision tells the author, with one explicit call where it happens.
 
@@ -341,75 +330,9 @@ class StoryWorkflow(models.Model):
             self.announce_change()
             return ModerationEvent.objects.create(
                 story_id=self.pk,
-                actor=_actor(by),
+                actor=acting_user(by),
                 action=ModerationAction.REDACT,
                 from_status=self.status,
                 to_status=self.status,
                 reason=_("Removed personal data: %(kinds)s.") % {"kinds": ", ".join(sorted(kinds))},
-            )
-
-    def flag(self, *, by: AnyUser, reason: str, comment: str = "") -> Flag:
-        """A member asks a moderator to look at a published story.
-
-        A personal-data flag also hides the story at once, until a moderator decides.
-        """
-        if reason not in FlagReason.values:
-            raise IllegalTransition(_("Choose why you are flagging this story."))
-        if not is_team_member(by, self.team):
-            raise IllegalTransition(_("Only members of the team can flag its stories."))
-        if not is_legal(ModerationAction.FLAG, self.status):
-            raise IllegalTransition.refused(ModerationAction.FLAG, self.status)
-        if is_story_author(by, self):  # type: ignore[arg-type]
-            raise IllegalTransition(
-                _("You cannot flag your own story; ask your team lead if it should come down.")
-            )
-        label = str(FlagReason(reason).label)
-        try:
-            with transaction.atomic():
-                flag = Flag.objects.create(
-                    story_id=self.pk, raised_by=_actor(by), reason=reason, comment=(comment or "").strip()
-                )
-                ModerationEvent.objects.create(
-                    story_id=self.pk,
-                    actor=_actor(by),
-                    action=ModerationAction.FLAG,
-                    from_status=Status.PUBLISHED,
-                    to_status=Status.PUBLISHED,
-                    reason=label,
-                )
-                if reason == FlagReason.PERSONAL_DATA:
-                    # The app hides it, not the member: the history must not point at who flagged.
-                    self._move(
-                        action=ModerationAction.HIDE,
-                        to=Status.HIDDEN,
-                        by=None,
-                        reason=str(_("Flagged: %(reason)s") % {"reason": label.lower()}),
-                        extra={"status_reason": str(PERSONAL_DATA_REASON)},
-                    )
-                elif not self._stories().filter(pk=self.pk, status=Status.PUBLISHED).exists():
-                    self._raise_already_decided()
-                waiting_changed()
-        except IntegrityError:
-            raise IllegalTransition(
-                _("You have already flagged this story; a moderator will look at it.")
-            ) from None
-        notify.story_decided(self, NotificationKind.STORY_FLAGGED, by=None, reason=label)
-        return flag
-
-    def dismiss_flags(self, *, by: AnyUser) -> ModerationEvent:
-        """A moderator finds the open flags unfounded: they are closed and the story stays as it is."""
-        with transaction.atomic():
-            dismissed = self._resolve_open_flags(by)
-            if not dismissed:
-                raise IllegalTransition(_("This story has no open flags: someone already decided."))
-            waiting_changed()
-            notify.story_decided(self, NotificationKind.FLAG_DECIDED, by=by)
-            return ModerationEvent.objects.create(
-                story_id=self.pk,
-                actor=_actor(by),
-                action=ModerationAction.DISMISS_FLAGS,
-                from_status=self.status,
-                to_status=self.status,
-                reason=ngettext("%(count)d flag dismissed.", "%(count)d flags dismissed.", dismissed)
-                % {"count": dismissed},
             )
