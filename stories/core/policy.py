@@ -272,6 +272,6 @@ def asks(
         asking.access_rules = rules  # type: ignore[attr-defined]
         asking.open_to_all = public  # type: ignore[attr-defined]
         asking.stamp = stamp  # type: ignore[attr-defined]
-        return cast(View, asking)
+        return cast(View, asking)  # pragma: no mutate (cast only tells the type checker)
 
     return declare

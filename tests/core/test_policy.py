@@ -163,3 +163,24 @@ def test_it_records_what_a_view_asks_and_whether_it_is_open_to_all():
     public = policy.asks(public=True)(view)
     assert public.open_to_all is True  # type: ignore[attr-defined]
     assert public.access_rules == ()  # type: ignore[attr-defined]
+
+
+def test_it_takes_rules_about_the_user_a_story_or_a_team_and_a_polls_stamp():
+    def view() -> None: ...
+
+    def stamp(**_arguments: object) -> str:
+        return "7"
+
+    rules = (policy.can_open_moderation_queue, policy.can_moderate_story, policy.can_read_team)
+    declared = policy.asks(*rules, stamp=stamp)(view)
+    assert declared.access_rules == rules  # type: ignore[attr-defined]
+    assert declared.stamp is stamp  # type: ignore[attr-defined]
+    assert policy.asks()(view).stamp is None  # type: ignore[attr-defined]
+
+
+def test_it_refuses_to_declare_a_rule_no_loader_can_ask():
+    def can_touch_the_moon(user: object, moon: object) -> bool:
+        return True
+
+    with pytest.raises(AssertionError, match="can_touch_the_moon: no loader asks about that"):
+        policy.asks(can_touch_the_moon)
