@@ -77,11 +77,11 @@ typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
 # Mutation testing of the guarded modules: [tool.mutmut] in pyproject.toml lists them (one list)
-# and the tests that guard them. Too slow for every CI run: not yet completed in full on the
-# shared 2-core machine (statistics pass ~27 min; docs/mutants.md has the measurements and the
-# survivor report); MUTANTS='stories.retros.export_text*' runs a subset by mutant name.
-# Fails if a mutant survives or no test reaches it; a survivor that cannot be killed is
-# explained beside its code with `# pragma: no mutate`.
+# and the tests that guard them. Too slow for every CI run (about two hours in full; run it with
+# DATABASE_URL on PostgreSQL so mutants reuse the test database; docs/mutants.md has the
+# measurements and the survivor report); MUTANTS='stories.retros.export_text*' runs a subset by
+# mutant name. Fails if a mutant survives or no test reaches it; a survivor that cannot be
+# killed is explained beside its code with `# pragma: no mutate`.
 mutants: $(VENV)/.dev
 	nice -n 10 $(BIN)/mutmut run --max-children 2 $(MUTANTS)
 	@$(BIN)/mutmut results | tee mutants/survivors.txt
