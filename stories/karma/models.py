@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stories.core import policy
+from stories.core.figure_cache import figures_changed
 from stories.log.models import Story
 from stories.log.terms import Kind, Perspective, Status
 from stories.teams.models import Team
@@ -49,11 +50,6 @@ def watched_story_filter() -> Q:
     """
     is_a_sequel = Exists(SequelLink.objects.filter(sequel=OuterRef("pk")))
     return Q(went_beyond=True) | (Q(kind=Kind.GOOD, perspective=Perspective.GAVE) & ~Q(is_a_sequel))
-
-
-def has_published_sequel() -> Exists:
-    """True for a story (the outer row) that has at least one published sequel."""
-    return Exists(SequelLink.objects.filter(original=OuterRef("pk"), sequel__status=Status.PUBLISHED))
 
 
 def refresh_sequel_dates(original_ids: Any) -> None:
@@ -139,13 +135,18 @@ class SequelLink(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         with transaction.atomic():
             super().save(*args, **kwargs)
-            refresh_sequel_dates([self.original_id])
+            self._links_changed()
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         with transaction.atomic():
             result = super().delete(*args, **kwargs)
-            refresh_sequel_dates([self.original_id])
+            self._links_changed()
         return result
+
+    def _links_changed(self) -> None:
+        refresh_sequel_dates([self.original_id])
+        # The karma page's cached figures count the team's links (principles that pay back).
+        figures_changed(self.original.team_id)
 
     @property
     def days_between(self) -> int:
@@ -318,6 +319,7 @@ def close_karma(story: Story, *, by: AnyUser) -> None:
         raise ValidationError(_("This story already has a sequel, so something did come of it."))
     story.karma_closed_at = timezone.now()
     story.save(update_fields=["karma_closed_at", "updated_at"])
+    figures_changed(story.team_id)  # a miss in the karma rate from now on
 
 
 def reopen_karma(story: Story, *, by: AnyUser) -> None:
@@ -328,6 +330,7 @@ def reopen_karma(story: Story, *, by: AnyUser) -> None:
         return
     story.karma_closed_at = None
     story.save(update_fields=["karma_closed_at", "updated_at"])
+    figures_changed(story.team_id)
 
 
 # --- reminders -----------------------------------------------------------------------

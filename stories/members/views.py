@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max, OuterRef, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, OuterRef, Subquery, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,26 +27,31 @@ from stories.core.policy import asks, can_manage_members
 from stories.members import actions
 from stories.members.forms import InviteForm, RoleForm, TeamLanguageForm
 from stories.members.models import Invitation, MembershipChange
-from stories.models import Membership, Story
+from stories.models import Membership, Role, Story
 
 LOG_LENGTH = 30
+MEMBERS_PER_PAGE = 50
 
 
-def _members(access: TeamAccess) -> list[Membership]:
+def _members(access: TeamAccess, page_number: str | None) -> Page[Membership]:
     last_story = (
         # Published, signed stories only: an anonymous story's date must not point at its author.
+        # The newest one, read backwards on story_author_created_idx until the first that fits
+        # (a MAX grouped by author read every story of each member: 4.9 s for 280 members at 1M).
         Story.objects.published()
         .filter(team=access.team, author=OuterRef("user"), anonymous=False)
-        .values("author")
-        .annotate(last=Max("created_at"))
-        .values("last")
+        .order_by("-created_at")
+        .values("created_at")[:1]
     )
-    return list(
+    members = (
         Membership.objects.filter(team=access.team)
         .select_related("user")
         .annotate(last_story_at=Subquery(last_story))
-        .order_by("-role", "user__first_name", "user__username")
+        # Leads first ("-role" sorted the words, which put members first), then by name.
+        .order_by(Case(When(role=Role.LEAD, then=0), default=1), "user__first_name", "user__username", "pk")
     )
+    # A page at a time: each row carries two forms, and a team of hundreds made a 400 KB page.
+    return Paginator(members, MEMBERS_PER_PAGE).get_page(page_number)
 
 
 def _page(
@@ -55,7 +61,7 @@ def _page(
     context = {
         "team": access.team,
         "manages": manages,
-        "members": _members(access),
+        "members": _members(access, request.GET.get("page")),
         "role_form": RoleForm(),
         "invite_form": invite_form or InviteForm(),
         "pending": list(Invitation.objects.pending_for(access.team, timezone.now())) if manages else [],

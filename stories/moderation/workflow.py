@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.figure_cache import figures_changed
 from stories.core.policy import can_publish_personal_data, is_story_author
 from stories.log.personal_data import kinds_found
 from stories.log.personal_data import redact as redact_text
@@ -30,7 +31,6 @@ from stories.moderation.waiting import waiting_changed
 from stories.notifications import notify
 from stories.notifications.models import NotificationKind
 from stories.retros import live
-from stories.retros.figure_cache import figures_changed
 from stories.teams.models import ModerationMode
 
 if TYPE_CHECKING:

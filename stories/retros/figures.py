@@ -22,6 +22,7 @@ from typing import Any
 from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
 
+from stories.core.figure_cache import team_figure, teams_figure
 from stories.core.months import (
     FIRST_YEAR,
     current_month,
@@ -44,7 +45,6 @@ from stories.models import (
     Team,
     Verdict,
 )
-from stories.retros.figure_cache import team_figure
 from stories.retros.privacy_floor import PRIVACY_FLOOR, Audience, CellFacts, shown
 from stories.retros.shapes import Channels, Heatmap, HighlightVote, MonthFigures
 from stories.retros.snapshots import SNAPSHOT_VERSION, read_snapshot
@@ -324,12 +324,10 @@ def _count_months(team: Team, first: dt.date, end: dt.date) -> dict[dt.date, dic
 KIND_PERSPECTIVE_CELLS = [(kind, perspective) for kind in Kind.values for perspective in Perspective.values]
 
 
-def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, Any]]:
-    """Each team's month side by side: totals, kind x perspective cells, retro state."""
+def _count_across(teams: Sequence[Team], month_start: dt.date) -> dict[str, list[dict[str, Any]]]:
     published = Story.objects.published().in_month(month_start).filter(team__in=teams)
-    totals = {
-        row["team_id"]: row
-        for row in published.values("team_id")
+    totals = (
+        published.values("team_id")
         .annotate(
             total=Count("pk"),
             good=Count("pk", filter=Q(kind=Kind.GOOD)),
@@ -339,9 +337,24 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
             named_contributors=Count("author", distinct=True, filter=Q(anonymous=False)),
         )
         .order_by()
-    }
+    )
+    cells = published.values("team_id", "kind", "perspective").annotate(**cell_facts()).order_by()
+    return {"totals": list(totals), "cells": list(cells)}
+
+
+def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, Any]]:
+    """Each team's month side by side: totals, kind x perspective cells, retro state."""
+    # The counts read every team's month (0.4 s at 1M stories): kept in the shared cache until
+    # any of the teams' figures generations moves.
+    counted = teams_figure(
+        [team.pk for team in teams],
+        "cross-team",
+        month_start,
+        compute=lambda: _count_across(teams, month_start),
+    )
+    totals = {row["team_id"]: row for row in counted["totals"]}
     cells: dict[int, dict[tuple[str, str], dict[str, int]]] = defaultdict(dict)
-    for row in published.values("team_id", "kind", "perspective").annotate(**cell_facts()).order_by():
+    for row in counted["cells"]:
         cells[row["team_id"]][(row["kind"], row["perspective"])] = row
     retros = {retro.team_id: retro for retro in Retro.objects.filter(team__in=teams, month=month_start)}
     open_items = dict(

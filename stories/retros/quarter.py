@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from stories.core.figure_cache import team_figure
 from stories.core.months import month_after, months_ending
 from stories.models import Channel, Principle, Status, StoryPrinciple, Team, Verdict
 from stories.retros.figures import cell_facts, floored, published_of
@@ -28,10 +29,13 @@ def quarter_figures(team: Team, last_month: dt.date) -> dict[str, Any]:
     }
 
 
-def _principles(team: Team, first: dt.date, end: dt.date) -> dict[str, Any]:
-    cells = {
-        (row["principle_id"], row["verdict"]): row
-        for row in StoryPrinciple.objects.filter(
+# The counts come from the shared cache under the team's figures generation, like a month's:
+# a big team's quarter reads some 16,000 stories and 33,000 tags (0.3 s at 1M stories).
+
+
+def _count_principles(team: Team, first: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    return list(
+        StoryPrinciple.objects.filter(
             story__team=team,
             story__status=Status.PUBLISHED,
             story__happened_on__gte=first,
@@ -40,7 +44,24 @@ def _principles(team: Team, first: dt.date, end: dt.date) -> dict[str, Any]:
         .values("principle_id", "verdict")
         .annotate(**cell_facts("story__"))
         .order_by()
-    }
+    )
+
+
+def _count_channels(team: Team, first: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    return list(
+        published_of(team)
+        .filter(happened_on__gte=first, happened_on__lt=end)
+        .values("channel")
+        .annotate(**cell_facts())
+        .order_by()
+    )
+
+
+def _principles(team: Team, first: dt.date, end: dt.date) -> dict[str, Any]:
+    counted = team_figure(
+        team.pk, "quarter-principles", first, end, compute=lambda: _count_principles(team, first, end)
+    )
+    cells = {(row["principle_id"], row["verdict"]): row for row in counted}
     rows = []
     other = {Verdict.HONOURED.value: 0, Verdict.BROKEN.value: 0}
     folded = 0
@@ -59,14 +80,10 @@ def _principles(team: Team, first: dt.date, end: dt.date) -> dict[str, Any]:
 
 
 def _channels(team: Team, first: dt.date, end: dt.date) -> dict[str, Any]:
-    cells = {
-        row["channel"]: row
-        for row in published_of(team)
-        .filter(happened_on__gte=first, happened_on__lt=end)
-        .values("channel")
-        .annotate(**cell_facts())
-        .order_by()
-    }
+    counted = team_figure(
+        team.pk, "quarter-channels", first, end, compute=lambda: _count_channels(team, first, end)
+    )
+    cells = {row["channel"]: row for row in counted}
     result: dict[str, Any] = {"rows": [], "other": 0, "folded": 0, "total": 0}
     for channel in Channel.values:
         cell = cells.get(channel, {})

@@ -9,13 +9,13 @@ from typing import Any
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
+from stories.core.figure_cache import team_figure
 from stories.core.months import current_month, month_after, month_label, month_slug, months_ending
 from stories.models import (
     ActionItem,
     Channel,
     Team,
 )
-from stories.retros.figure_cache import team_figure
 from stories.retros.figures import (
     as_date,
     cell_facts,

@@ -7,6 +7,7 @@ import statistics
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -97,6 +98,23 @@ def test_it_ranks_principles_by_the_stories_that_led_to_a_positive_sequel(team, 
     ]
 
 
+def test_it_never_serves_principles_from_before_a_link_or_a_decision(team, story_ago, lead, frozen):
+    def empathy() -> tuple[int, int]:
+        row = next(r for r in karma.principles_leading_to_sequels(team) if r["slug"] == "empathy")
+        return row["with_sequel"], row["honoured"]
+
+    first = story_ago(60, tags=[("empathy", "honoured")])
+    second = story_ago(50, tags=[("empathy", "honoured")])
+    link = SequelLink.link(original=first, sequel=story_ago(5), outcome=SequelOutcome.REFERRAL, by=lead)
+    assert empathy() == (1, 2)
+    SequelLink.link(original=second, sequel=story_ago(4), outcome=SequelOutcome.CLIENT_RETURNED, by=lead)
+    assert empathy() == (2, 2)
+    second.hide(by=lead, reason="unfair")
+    assert empathy() == (1, 1)
+    link.delete()
+    assert karma.principles_leading_to_sequels(team) == []
+
+
 # --- against a plain Python computation ----------------------------------------------
 
 story_specs = st.lists(
@@ -162,6 +180,7 @@ def _expected_median(stories: list[Story], links: list[SequelLink]) -> float | N
 @given(specs=story_specs, pairs=link_specs)
 def test_it_matches_a_plain_python_computation(team: Any, member: Any, frozen: Any, specs, pairs):
     Story.objects.filter(team=team).delete()
+    cache.clear()  # the team's stories were replaced behind the models' back: no figure is current
     stories = [
         StoryFactory(
             team=team,

@@ -45,6 +45,8 @@ def test_it_counts_a_closed_went_beyond_story_as_a_miss(member_client, team, sto
 
     rate = karma.karma_rate(team)
     assert (rate.hits, rate.resolved) == (0, 1)
+    member_client.post(_reopen(story))  # undecided again, not a miss read from the cache
+    assert karma.karma_rate(team).resolved == 0
 
 
 def test_it_lets_the_lead_close_someone_elses_story(lead_client, story_ago, frozen):

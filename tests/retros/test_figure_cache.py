@@ -14,7 +14,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from stories.models import Status
-from stories.retros.figures import channels, headline, heatmap, month_figures
+from stories.retros.figures import channels, cross_team, headline, heatmap, month_figures
+from stories.retros.quarter import quarter_figures
 from stories.retros.trends import trend_figures
 from tests.factories import StoryFactory
 
@@ -111,3 +112,32 @@ def test_it_keeps_other_teams_figures(shared_cache, team, other_team, lead, mont
     with CaptureQueriesContext(connection) as queries:
         assert headline(other_team, LAST_MONTH)["total"]["now"] == 1
     assert not queries.captured_queries
+
+
+def test_it_never_serves_a_quarter_from_before_a_moderation_decision(shared_cache, team, lead, month_of_five):
+    def phone_and_empathy() -> tuple[int, int]:
+        quarter = quarter_figures(team, LAST_MONTH)
+        phone = next(row for row in quarter["channels"]["rows"] if row["channel"] == "phone")
+        empathy = next(row for row in quarter["principles"]["rows"] if row["principle"] == "empathy")
+        return phone["count"], empathy["honoured"]
+
+    assert phone_and_empathy() == (5, 5)
+    with CaptureQueriesContext(connection) as queries:
+        assert phone_and_empathy() == (5, 5)
+    assert not [q for q in queries.captured_queries if "stories_story" in q["sql"]]
+    month_of_five[0].hide(by=lead, reason="unfair")
+    assert phone_and_empathy() == (4, 4)
+
+
+def test_it_never_serves_the_cross_team_counts_from_before_a_moderation_decision(
+    shared_cache, team, other_team, lead, month_of_five
+):
+    def totals() -> list[int]:
+        return [row["total"] for row in cross_team([team, other_team], LAST_MONTH)]
+
+    assert totals() == [5, 0]
+    with CaptureQueriesContext(connection) as queries:
+        assert totals() == [5, 0]
+    assert not [q for q in queries.captured_queries if "stories_story" in q["sql"]]
+    month_of_five[0].hide(by=lead, reason="unfair")
+    assert totals() == [4, 0]

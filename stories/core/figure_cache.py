@@ -10,7 +10,8 @@ from the cache for hours; the current month's are recomputed after each new stor
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from stories.core.counters import increment_on_commit, remembered
@@ -33,3 +34,12 @@ def team_figure(team_id: int, name: str, *args: Any, compute: Callable[[], T]) -
     """compute()'s value (JSON-like rows: no model instances), cached for this team's generation."""
     key = ":".join(["figures", str(team_id), name, *(str(arg) for arg in args)])
     return remembered(key, [_generation_key(team_id)], compute, FIGURES_TIMEOUT)
+
+
+def teams_figure(team_ids: Sequence[int], name: str, *args: Any, compute: Callable[[], T]) -> T:
+    """compute()'s value over several teams, cached until any of their generations moves."""
+    ids = sorted(set(team_ids))
+    # The teams by digest: a hundred ids would pass the 250 characters a portable key may have.
+    teams = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
+    key = ":".join(["figures", "teams", name, *(str(arg) for arg in args), teams])
+    return remembered(key, [_generation_key(pk) for pk in ids], compute, FIGURES_TIMEOUT)
