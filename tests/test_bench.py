@@ -45,3 +45,36 @@ def test_it_generates_the_data_and_every_page_answers_as_measured(db, bench_sett
     client = Client()
     client.force_login(search.user)
     assert re.search(r'<article class="story-card"', client.get(search.path).content.decode())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_bulk_loads_outside_a_transaction_and_builds_every_index_again():
+    """`make bench` on PostgreSQL drops the indexes no constraint needs, loads, and builds them
+    again: the schema afterwards is the one the migrations made."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the bulk load is PostgreSQL's (SQLite inserts in batches)")
+
+    def indexes() -> set[tuple[str, str]]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)",
+                [
+                    [
+                        "stories_story",
+                        "stories_storyprinciple",
+                        "stories_moderationevent",
+                        "stories_sequellink",
+                    ]
+                ],
+            )
+            return set(cursor.fetchall())
+
+    before = indexes()
+    generate(SIZE, log=lambda *_: None)
+
+    assert indexes() == before
+    assert "story_search_document_idx" in {name for name, _definition in before}
+    assert not Story.objects.filter(search_document__isnull=True).exists()
+    assert Story.objects.count() == SIZE

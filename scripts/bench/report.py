@@ -24,6 +24,7 @@ def write_report(
         "engine": engine,
         "baseline_rps": baseline_rps,
         "generated_seconds": generated["seconds"],
+        "run_seconds": generated.get("run_seconds"),
         "pages": {
             name: {
                 "queries": row["queries"],
@@ -81,5 +82,36 @@ def _write_markdown(
         "",
         "Generation: " + ", ".join(f"{int(s):,} stories in {runs[s]['generated_seconds']} s" for s in sizes),
         "",
+        "Whole run (generation, query counts, measurements): "
+        + ", ".join(f"{int(s):,} stories in {runs[s].get('run_seconds') or '–'} s" for s in sizes),
+        "",
+        *_targets(runs[sizes[-1]]),
     ]
     path.write_text("\n".join(lines))
+
+
+# Issue 15's targets, read against the largest size measured.
+MIN_PCT_OF_BASELINE = 50
+MAX_P99_MS = 500
+MAX_HTML_KB = 300
+
+
+def _targets(run: dict[str, Any]) -> list[str]:
+    missed = []
+    for name, row in run["pages"].items():
+        reasons = []
+        if row["pct_of_baseline"] is not None and row["pct_of_baseline"] < MIN_PCT_OF_BASELINE:
+            reasons.append(f"{row['pct_of_baseline']} % of the baseline's throughput")
+        if row["p99_ms"] >= MAX_P99_MS:
+            reasons.append(f"p99 {row['p99_ms']} ms")
+        if row["html_kb"] > MAX_HTML_KB:
+            reasons.append(f"{row['html_kb']} KB")
+        if reasons:
+            missed.append(f"- {name}: " + ", ".join(reasons))
+    heading = (
+        f"Targets at {int(run['size']):,} stories (throughput ≥ {MIN_PCT_OF_BASELINE} % of the baseline's, "
+        f"p99 < {MAX_P99_MS} ms, pages ≤ {MAX_HTML_KB} KB): "
+    )
+    if not missed:
+        return [heading + "every page meets them.", ""]
+    return [heading + f"{len(missed)} pages miss them.", "", *missed, ""]

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/bench/run.py --size 10000
     BENCH_DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python scripts/bench/run.py --size 10000
+    BENCH_REDIS_URL=redis://127.0.0.1:6379/13 …   # the shared cache (default: database 14)
 
 The database is the benchmark's own (`bench_service_retro` on the local PostgreSQL unless
 BENCH_DATABASE_URL says otherwise): it is dropped and created again. Each page is measured
@@ -54,6 +55,10 @@ def _environment(database_url: str) -> dict[str, str]:
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_HSTS_SECONDS": "0",
         "PYTHONPATH": str(ROOT),
+        # Production's topology: the app servers share one Redis (figures, badges, live stamps),
+        # so a figure computed by one worker is served by the other. Its own database number,
+        # since generating the data empties it; BENCH_REDIS_URL= (empty) keeps each worker's own.
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
     }
 
 
@@ -290,6 +295,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=9, help="serial requests for server_ms")
     parser.add_argument("--out", default=str(ROOT))
     args = parser.parse_args()
+    began = time.monotonic()
 
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     if url == "sqlite":
@@ -313,7 +319,8 @@ def main() -> None:
         server.wait(timeout=30)
     for name, (queries, size) in counts.items():
         results[name].update(queries=queries, html_kb=round(size / 1024, 1))
-    _write(args, url, prepared["generated"], results)
+    generated = {**prepared["generated"], "run_seconds": round(time.monotonic() - began)}
+    _write(args, url, generated, results)
 
 
 def _write(args: argparse.Namespace, url: str, generated: dict[str, Any], results: dict[str, Any]) -> None:

@@ -33,6 +33,15 @@ def month_before(month_start: dt.date) -> dt.date:
     return add_months(month_start, -1)
 
 
+def months_from(first: dt.date, end: dt.date) -> list[dt.date]:
+    """The months from `first` up to, not including, `end` (both the first day of a month)."""
+    months = []
+    while first < end:
+        months.append(first)
+        first = month_after(first)
+    return months
+
+
 def months_ending(last: dt.date, count: int) -> list[dt.date]:
     """The `count` months up to and including `last`, oldest first."""
     return [add_months(last, offset) for offset in range(1 - count, 1)]

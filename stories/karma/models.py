@@ -145,8 +145,9 @@ class SequelLink(models.Model):
 
     def _links_changed(self) -> None:
         refresh_sequel_dates([self.original_id])
-        # The karma page's cached figures count the team's links (principles that pay back).
-        figures_changed(self.original.team_id)
+        # The karma page's cached figures count the team's links (principles that pay back);
+        # no month's retro figures do.
+        figures_changed(self.original.team_id, months=[])
 
     @property
     def days_between(self) -> int:
@@ -319,7 +320,7 @@ def close_karma(story: Story, *, by: AnyUser) -> None:
         raise ValidationError(_("This story already has a sequel, so something did come of it."))
     story.karma_closed_at = timezone.now()
     story.save(update_fields=["karma_closed_at", "updated_at"])
-    figures_changed(story.team_id)  # a miss in the karma rate from now on
+    figures_changed(story.team_id, months=[])  # a miss in the karma rate from now on
 
 
 def reopen_karma(story: Story, *, by: AnyUser) -> None:
@@ -330,7 +331,7 @@ def reopen_karma(story: Story, *, by: AnyUser) -> None:
         return
     story.karma_closed_at = None
     story.save(update_fields=["karma_closed_at", "updated_at"])
-    figures_changed(story.team_id)
+    figures_changed(story.team_id, months=[])
 
 
 # --- reminders -----------------------------------------------------------------------

@@ -5,6 +5,8 @@ Members read the list; leads of the team, moderators and superusers change it (s
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
@@ -33,7 +35,7 @@ LOG_LENGTH = 30
 MEMBERS_PER_PAGE = 50
 
 
-def _members(access: TeamAccess, page_number: str | None) -> Page[Membership]:
+def _members(access: TeamAccess, page_number: str | None) -> Page[Any]:
     last_story = (
         # Published, signed stories only: an anonymous story's date must not point at its author.
         # The newest one, read backwards on story_author_created_idx until the first that fits

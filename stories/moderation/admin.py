@@ -150,7 +150,7 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
             # Fields and tags edited here change the figures like a move does: the team's
             # before and after, should the story have moved to another team.
             before = form.initial.get("team")
-            form.instance.announce_change(*([before] if isinstance(before, int) else []))
+            form.instance.announce_change(*([before] if isinstance(before, int) else []), any_month=True)
 
     def _apply(
         self, request: HttpRequest, queryset: QuerySet[Story], action: str, done: Any, reason: str = ""

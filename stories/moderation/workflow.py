@@ -67,11 +67,12 @@ class StoryWorkflow(models.Model):
     def _stories(self) -> Any:
         return type(self)._default_manager.all()
 
-    def announce_change(self, *other_team_ids: int) -> None:
+    def announce_change(self, *other_team_ids: int, any_month: bool = False) -> None:
         """Tell whatever shows this story elsewhere that it changed, on every app server: its
         team's cached figures, the open pages of its retro month (their live stamp) and every
-        moderation badge. Each move calls it; so does the admin when it edits or retags."""
-        figures_changed(self.team_id, *other_team_ids)
+        moderation badge. Each move calls it; so does the admin when it edits or retags, with
+        `any_month` since an edit there may have changed the story's date."""
+        figures_changed(self.team_id, *other_team_ids, months=None if any_month else [self.happened_on])
         month = self.happened_on.replace(day=1)
         live.bump_on_commit(self.team_id, month, live.VOTES)
         waiting_changed()

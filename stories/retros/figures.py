@@ -22,7 +22,7 @@ from typing import Any
 from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
 
-from stories.core.figure_cache import team_figure, teams_figure
+from stories.core.figure_cache import month_by_month, month_figure, teams_month_figure
 from stories.core.months import (
     FIRST_YEAR,
     current_month,
@@ -30,6 +30,7 @@ from stories.core.months import (
     month_before,
     month_slug,
     months_ending,
+    months_from,
 )
 from stories.log.models import StoryQuerySet
 from stories.models import (
@@ -88,7 +89,13 @@ def _change(now: int, before: int) -> dict[str, int]:
 
 def headline(team: Team, month_start: dt.date) -> dict[str, Any]:
     """Headline counts of the month and the month before, in one query (or from the cache)."""
-    return team_figure(team.pk, "headline", month_start, compute=lambda: _headline(team, month_start))
+    return month_figure(
+        team.pk,
+        "headline",
+        month_before(month_start),
+        month_start,
+        compute=lambda: _headline(team, month_start),
+    )
 
 
 def _headline(team: Team, month_start: dt.date) -> dict[str, Any]:
@@ -121,8 +128,11 @@ def _headline(team: Team, month_start: dt.date) -> dict[str, Any]:
 
 def _principle_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """Tags per principle, month and verdict, with the public facts behind each cell."""
-    return team_figure(
-        team.pk, "principle-cells", first, end, compute=lambda: _count_principle_cells(team, first, end)
+    return month_by_month(
+        team.pk,
+        "principle-cells",
+        months_from(first, end),
+        lambda month: _count_principle_cells(team, month, month_after(month)),
     )
 
 
@@ -199,7 +209,7 @@ def heatmap(team: Team, month_start: dt.date) -> Heatmap:
 
 
 def channels(team: Team, month_start: dt.date) -> Channels:
-    return team_figure(team.pk, "channels", month_start, compute=lambda: _channels(team, month_start))
+    return month_figure(team.pk, "channels", month_start, compute=lambda: _channels(team, month_start))
 
 
 def _channels(team: Team, month_start: dt.date) -> Channels:
@@ -298,7 +308,16 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
 
 def month_counts(team: Team, first: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:
     """Published stories per month from `first` to before `end`, by kind and perspective."""
-    return team_figure(team.pk, "month-counts", first, end, compute=lambda: _count_months(team, first, end))
+    counts: dict[dt.date, dict[str, Any]] = {}
+    for month in months_from(first, end):
+        counts |= _month_counts(team, month)
+    return counts
+
+
+def _month_counts(team: Team, month: dt.date) -> dict[dt.date, dict[str, Any]]:
+    return month_figure(
+        team.pk, "month-counts", month, compute=lambda: _count_months(team, month, month_after(month))
+    )
 
 
 def _count_months(team: Team, first: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:
@@ -346,7 +365,7 @@ def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, An
     """Each team's month side by side: totals, kind x perspective cells, retro state."""
     # The counts read every team's month (0.4 s at 1M stories): kept in the shared cache until
     # any of the teams' figures generations moves.
-    counted = teams_figure(
+    counted = teams_month_figure(
         [team.pk for team in teams],
         "cross-team",
         month_start,

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
-from stories.core.figure_cache import team_figure
+from stories.core.figure_cache import month_by_month
 from stories.core.months import current_month, month_after, month_label, month_slug, months_ending
 from stories.models import (
     ActionItem,
@@ -85,9 +85,8 @@ def _channel_trend(team: Team, window: Sequence[dt.date]) -> dict[str, Any]:
     counts: dict[str, list[int | None]] = {channel: [0] * len(window) for channel in Channel.values}
     other = [0] * len(window)
     folded = [0] * len(window)
-    first, end = window[0], month_after(window[-1])
-    for row in team_figure(
-        team.pk, "channel-cells", first, end, compute=lambda: _channel_cells(team, first, end)
+    for row in month_by_month(
+        team.pk, "channel-cells", window, lambda month: _channel_cells(team, month, month_after(month))
     ):
         position = index[as_date(row["month"])]
         value = floored(row)

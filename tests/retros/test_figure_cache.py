@@ -141,3 +141,31 @@ def test_it_never_serves_the_cross_team_counts_from_before_a_moderation_decision
     assert not [q for q in queries.captured_queries if "stories_story" in q["sql"]]
     month_of_five[0].hide(by=lead, reason="unfair")
     assert totals() == [4, 0]
+
+
+def test_it_keeps_other_months_figures_when_a_story_moves(
+    shared_cache, team, lead, colleagues, month_of_five
+):
+    """A new story in June leaves May's figures cached: a big team's closed months are not
+    counted again after every story."""
+    assert headline(team, LAST_MONTH)["total"]["now"] == 5
+    june = StoryFactory(
+        team=team, author=colleagues[0], happened_on=dt.date(2026, 6, 2), status=Status.PENDING
+    )
+    june.approve(by=lead)
+    with CaptureQueriesContext(connection) as queries:
+        assert headline(team, LAST_MONTH)["total"]["now"] == 5
+    assert not [q for q in queries.captured_queries if "stories_story" in q["sql"]]
+    # June's own headline (which also compares with May) counts it.
+    assert headline(team, dt.date(2026, 6, 1))["total"]["now"] == 1
+
+
+def test_it_forgets_every_month_after_an_admin_edit(shared_cache, team, month_of_five):
+    """The admin may change a story's date: the month it left is as old as the one it joined."""
+    assert headline(team, LAST_MONTH)["total"]["now"] == 5
+    moved = month_of_five[0]
+    moved.happened_on = dt.date(2026, 3, 10)
+    moved.save(update_fields=["happened_on"])
+    moved.announce_change(any_month=True)
+    assert headline(team, LAST_MONTH)["total"]["now"] == 4
+    assert headline(team, dt.date(2026, 3, 1))["total"]["now"] == 1
