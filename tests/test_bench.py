@@ -10,6 +10,7 @@ from django.test import Client
 
 from scripts.bench.generate import TEAMS, generate
 from scripts.bench.run import bench_pages, count_queries
+from tests.conftest import _reload_principle_catalogue
 from stories.models import SequelLink, Story, Team
 
 SIZE = 300
@@ -55,6 +56,7 @@ def test_it_bulk_loads_outside_a_transaction_and_builds_every_index_again():
 
     if connection.vendor != "postgresql":
         pytest.skip("the bulk load is PostgreSQL's (SQLite inserts in batches)")
+    _reload_principle_catalogue()  # an earlier transactional test may have flushed it
 
     def indexes() -> set[tuple[str, str]]:
         with connection.cursor() as cursor:
