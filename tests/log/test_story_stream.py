@@ -64,6 +64,20 @@ def test_it_caps_the_count(member_client, many, monkeypatch):
     assert "More than 10 stories" in response.content.decode()
 
 
+@pytest.mark.parametrize(("cap", "capped", "shown"), [(60, False, 49), (48, True, 48), (44, True, 44)])
+def test_it_counts_published_and_my_unpublished_stories_up_to_the_cap(
+    member_client, member, team, other_team, many, monkeypatch, cap, capped, shown
+):
+    """45 published stories of my team and 4 of mine waiting or sent back: 49 in all, and
+    neither my withdrawn story nor another team's is counted."""
+    for status in (Status.PENDING, Status.PENDING, Status.REJECTED, Status.HIDDEN, Status.WITHDRAWN):
+        StoryFactory(team=team, author=member, status=status)
+    StoryFactory(team=other_team, status=Status.PUBLISHED)
+    monkeypatch.setattr(stream, "COUNT_CAP", cap)
+    page = member_client.get(URL).context["page"]
+    assert (page.count, page.count_capped) == (shown, capped)
+
+
 def test_it_keeps_my_own_unpublished_stories_in_order(member_client, member, team, many):
     mine = StoryFactory(team=team, author=member, status=Status.PENDING, happened_on=dt.date(2025, 1, 30))
     assert titles(member_client.get(URL))[0] == mine.title
