@@ -80,7 +80,16 @@ def build_row(
     offers every legal one, so a hidden story can be restored from there.
     """
     open_flags: list[Flag] = getattr(story, "open_flags", [])
-    kinds = sorted(story.personal_data_kinds)
+    # Each field scanned once: its marked segments also say which kinds the story holds.
+    fields = [
+        (
+            str(getattr(Story._meta.get_field(name), "verbose_name", name)),
+            _segments(getattr(story, name), story.team.country),
+        )
+        for name in FREE_TEXT_FIELDS
+        if getattr(story, name)
+    ]
+    kinds = sorted({str(segment.kind) for _label, segments in fields for segment in segments if segment.kind})
     waiting = story.status == Status.PENDING or (
         story.status in {Status.PUBLISHED, Status.HIDDEN} and bool(open_flags)
     )
@@ -98,14 +107,7 @@ def build_row(
     return StoryRow(
         story=story,
         author=story.author_label_for(viewer),
-        fields=[
-            (
-                str(getattr(Story._meta.get_field(name), "verbose_name", name)),
-                _segments(getattr(story, name), story.team.country),
-            )
-            for name in FREE_TEXT_FIELDS
-            if getattr(story, name)
-        ],
+        fields=fields,
         kinds=kinds,
         flags=[(flag, _flag_raiser_label(flag, viewer)) for flag in open_flags],
         history=[(event, event.actor_label_for(viewer, story)) for event in story.history_events],  # type: ignore[attr-defined]
