@@ -80,3 +80,21 @@ def test_it_bulk_loads_outside_a_transaction_and_builds_every_index_again():
     assert "story_search_document_idx" in {name for name, _definition in before}
     assert not Story.objects.filter(search_document__isnull=True).exists()
     assert Story.objects.count() == SIZE
+
+
+def test_it_names_every_page_that_misses_a_target():
+    from scripts.bench.report import _targets
+
+    row = {"queries": 9, "server_ms": 10.0, "pct_of_baseline": 100, "p99_ms": 100.0, "html_kb": 10.0}
+    pages = {
+        "fine": row,
+        "slow": {**row, "pct_of_baseline": 49, "p99_ms": 500.0},
+        "big": {**row, "html_kb": 300.1},
+        "edge": {**row, "pct_of_baseline": 50, "p99_ms": 499.9, "html_kb": 300.0},
+    }
+    lines = _targets({"size": 1000000, "pages": pages})
+    assert lines[0].endswith("2 pages miss them.")
+    assert "- slow: 49 % of the baseline's throughput, p99 500.0 ms" in lines
+    assert "- big: 300.1 KB" in lines
+    assert not [line for line in lines if line.startswith(("- fine", "- edge"))]
+    assert _targets({"size": 10, "pages": {"fine": row}})[0].endswith("every page meets them.")
