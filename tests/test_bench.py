@@ -10,8 +10,8 @@ from django.test import Client
 
 from scripts.bench.generate import TEAMS, generate
 from scripts.bench.run import bench_pages, count_queries
-from tests.conftest import _reload_principle_catalogue
 from stories.models import SequelLink, Story, Team
+from tests.conftest import _reload_principle_catalogue
 
 SIZE = 300
 
