@@ -45,21 +45,37 @@ def increment_on_commit(*keys: str) -> None:
 
 
 def remembered(key: str, counters: Sequence[str], compute: Callable[[], T], timeout: int) -> T:
-    """compute(), or its value remembered under `key` while none of `counters` moved.
+    """compute(), or its value remembered under `key` while none of `counters` moved."""
+    return remembered_each([(key, counters, compute)], timeout)[0]
 
-    The counters are read before computing (one round trip with the entry itself): a change
-    made while computing bumps them after, so the value is stored under counters already old.
+
+Remembered = tuple[str, Sequence[str], Callable[[], T]]
+
+
+def remembered_each(entries: Sequence[Remembered[T]], timeout: int) -> list[T]:
+    """remembered() for each (key, counters, compute), read in one round trip to the cache.
+
+    The counters are read before computing: a change made while computing bumps them after,
+    so the value is stored under counters already old.
     """
-    found = cache.get_many([key, *counters])
+    counters = list(dict.fromkeys(counter for _key, names, _compute in entries for counter in names))
+    found = cache.get_many([*(key for key, _names, _compute in entries), *counters])
     missing = [counter for counter in counters if counter not in found]
     for counter in missing:
         cache.add(counter, _clock(), timeout=None)
     if missing:
         found.update(cache.get_many(missing))
-    stamp = tuple(found.get(counter) for counter in counters)
-    entry = found.get(key)
-    if entry is not None and entry[0] == stamp:
-        return entry[1]  # type: ignore[no-any-return]
-    value = compute()
-    cache.set(key, (stamp, value), timeout)
-    return value
+    values: list[T] = []
+    fresh: dict[str, tuple[tuple[object, ...], T]] = {}
+    for key, names, compute in entries:
+        stamp = tuple(found.get(counter) for counter in names)
+        entry = found.get(key)
+        if entry is not None and entry[0] == stamp:
+            values.append(entry[1])
+            continue
+        value = compute()
+        fresh[key] = (stamp, value)
+        values.append(value)
+    if fresh:
+        cache.set_many(fresh, timeout)
+    return values

@@ -24,7 +24,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from stories.core.counters import increment_on_commit, remembered
+from stories.core.counters import Remembered, increment_on_commit, remembered, remembered_each
 
 T = TypeVar("T")
 
@@ -66,21 +66,27 @@ def team_figure(team_id: int, name: str, *args: Any, compute: Callable[[], T]) -
     return remembered(key, [_team_key(team_id)], compute, FIGURES_TIMEOUT)
 
 
+def _month_entry(
+    team_id: int, name: str, months: Sequence[dt.date], compute: Callable[[], T]
+) -> Remembered[T]:
+    key = ":".join(["figures", str(team_id), name, *(f"{month:%Y-%m}" for month in months)])
+    return key, [_every_month_key(team_id), *(_month_key(team_id, month) for month in months)], compute
+
+
 def month_figure(team_id: int, name: str, *months: dt.date, compute: Callable[[], T]) -> T:
     """compute()'s value, counting only stories of the given months, kept until one of them moves."""
-    key = ":".join(["figures", str(team_id), name, *(f"{month:%Y-%m}" for month in months)])
-    counters = [_every_month_key(team_id), *(_month_key(team_id, month) for month in months)]
-    return remembered(key, counters, compute, FIGURES_TIMEOUT)
+    return remembered_each([_month_entry(team_id, name, months, compute)], FIGURES_TIMEOUT)[0]
 
 
 def month_by_month(
     team_id: int, name: str, months: Sequence[dt.date], compute: Callable[[dt.date], list[T]]
 ) -> list[T]:
-    """compute(month)'s rows for each month, each month cached on its own."""
-    rows: list[T] = []
-    for month in months:
-        rows += month_figure(team_id, name, month, compute=lambda month=month: compute(month))  # type: ignore[misc]
-    return rows
+    """compute(month)'s rows for each month, each month cached on its own, all read at once."""
+    entries = [
+        _month_entry(team_id, name, [month], lambda month=month: compute(month))  # type: ignore[misc]
+        for month in months
+    ]
+    return [row for rows in remembered_each(entries, FIGURES_TIMEOUT) for row in rows]
 
 
 def teams_month_figure(team_ids: Sequence[int], name: str, month: dt.date, compute: Callable[[], T]) -> T:
@@ -89,5 +95,5 @@ def teams_month_figure(team_ids: Sequence[int], name: str, month: dt.date, compu
     # The teams by digest: a hundred ids would pass the 250 characters a portable key may have.
     teams = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
     key = ":".join(["figures", "teams", name, f"{month:%Y-%m}", teams])
-    counters = [key for pk in ids for key in (_every_month_key(pk), _month_key(pk, month))]
+    counters = [counter for pk in ids for counter in (_every_month_key(pk), _month_key(pk, month))]
     return remembered(key, counters, compute, FIGURES_TIMEOUT)

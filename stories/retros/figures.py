@@ -308,16 +308,13 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
 
 def month_counts(team: Team, first: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:
     """Published stories per month from `first` to before `end`, by kind and perspective."""
-    counts: dict[dt.date, dict[str, Any]] = {}
-    for month in months_from(first, end):
-        counts |= _month_counts(team, month)
-    return counts
-
-
-def _month_counts(team: Team, month: dt.date) -> dict[dt.date, dict[str, Any]]:
-    return month_figure(
-        team.pk, "month-counts", month, compute=lambda: _count_months(team, month, month_after(month))
+    per_month = month_by_month(
+        team.pk,
+        "month-counts",
+        months_from(first, end),
+        lambda month: [_count_months(team, month, month_after(month))],
     )
+    return {day: counts for month in per_month for day, counts in month.items()}
 
 
 def _count_months(team: Team, first: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:

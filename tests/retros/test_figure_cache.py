@@ -169,3 +169,19 @@ def test_it_forgets_every_month_after_an_admin_edit(shared_cache, team, month_of
     moved.announce_change(any_month=True)
     assert headline(team, LAST_MONTH)["total"]["now"] == 4
     assert headline(team, dt.date(2026, 3, 1))["total"]["now"] == 1
+
+
+def test_it_reads_a_window_of_months_in_one_round_trip(shared_cache, team, month_of_five, monkeypatch):
+    """36 months of trends are 36 cached months: read together, not one cache call each."""
+    from stories.core import counters
+
+    trend_figures(team, 36)
+    calls = []
+    real = counters.cache.get_many
+    monkeypatch.setattr(counters.cache, "get_many", lambda keys: calls.append(len(keys)) or real(keys))
+    with CaptureQueriesContext(connection) as queries:
+        trend_figures(team, 36)
+    assert not [q for q in queries.captured_queries if "stories_story" in q["sql"]]
+    # One read per figure (principles, counts, channels), each over 36 months and their counters.
+    assert len(calls) <= 3
+    assert max(calls) >= 36
