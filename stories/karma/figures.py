@@ -35,10 +35,8 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
-    OuterRef,
     Prefetch,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -201,18 +199,13 @@ def ledger(team: Team) -> StoryQuerySet:
     Each story carries `published_sequel_links` (their sequels and authors), so a page of the
     ledger costs three queries whatever its length: count, page, links.
     """
-    latest = (
-        SequelLink.objects.filter(original=OuterRef("pk"), sequel__status=Status.PUBLISHED)
-        .order_by("-sequel__happened_on")
-        .values("sequel__happened_on")[:1]
-    )
     return (
-        # The stored first_sequel_on is set exactly when a story has a published sequel: the
-        # team's chains are read on story_team_first_sequel_idx, not found by joining every
-        # published story to the links (0.4-0.6 s for the big team at 1M stories).
+        # The stored latest_sequel_on is set exactly when a story has a published sequel: the
+        # team's chains are read in order off story_team_latest_sequel_idx, not found by joining
+        # every published story to the links (0.4-0.6 s for the big team at 1M stories) nor
+        # sorted by a subquery per chain (32 ms).
         Story.objects.published()
-        .filter(team=team, first_sequel_on__isnull=False)
-        .annotate(latest_sequel_on=Subquery(latest))
+        .filter(team=team, latest_sequel_on__isnull=False)
         .select_related("author")
         .prefetch_related(
             Prefetch(

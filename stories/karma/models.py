@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, F, Min, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -53,9 +53,10 @@ def watched_story_filter() -> Q:
 
 
 def refresh_sequel_dates(original_ids: Any) -> None:
-    """Recompute Story.first_sequel_on and first_hit_on of the given stories (one UPDATE).
+    """Recompute Story.first_sequel_on, first_hit_on and latest_sequel_on of the given stories (one UPDATE).
 
-    first_sequel_on: the day of the earliest published sequel, whatever its outcome.
+    first_sequel_on: the day of the earliest published sequel, whatever its outcome;
+    latest_sequel_on: of the latest (the karma ledger's order).
     first_hit_on: the day of the earliest published sequel with a positive outcome inside
     the karma window; it makes the story a karma hit from that day.
     `original_ids` is a list of ids or a values() queryset of them.
@@ -71,9 +72,11 @@ def refresh_sequel_dates(original_ids: Any) -> None:
         .values("original")
         .annotate(day=Min("sequel__happened_on"))
     )
+    latest_sequel = published.order_by().values("original").annotate(day=Max("sequel__happened_on"))
     Story.objects.filter(pk__in=original_ids).update(
         first_sequel_on=Subquery(first_sequel.values("day")[:1]),
         first_hit_on=Subquery(first_hit.values("day")[:1]),
+        latest_sequel_on=Subquery(latest_sequel.values("day")[:1]),
     )
 
 

@@ -61,3 +61,25 @@ def test_it_forgets_a_deleted_link(story_ago):
     link = SequelLinkFactory(original=original, sequel=story_ago(20), outcome=SequelOutcome.THANKS)
     link.delete()
     assert dates(original) == (None, None)
+
+
+def test_it_stores_the_latest_published_sequel_for_the_ledger(story_ago, team, lead, member):
+    original = story_ago(100)
+    early, late = story_ago(60), story_ago(20)
+
+    def latest():
+        return Story.objects.get(pk=original.pk).latest_sequel_on
+
+    SequelLink.link(original=original, sequel=early, outcome=SequelOutcome.THANKS, by=member)
+    assert latest() == early.happened_on
+    link = SequelLink.link(original=original, sequel=late, outcome=SequelOutcome.OTHER, by=member)
+    assert latest() == late.happened_on
+    flagger = UserFactory()
+    MembershipFactory(user=flagger, team=team)
+    late.flag(by=flagger, reason=FlagReason.UNFAIR)
+    late.hide(by=lead)
+    assert latest() == early.happened_on
+    late.restore(by=lead)
+    assert latest() == late.happened_on
+    link.delete()
+    assert latest() == early.happened_on
