@@ -361,7 +361,7 @@ def _count_across(teams: Sequence[Team], month_start: dt.date) -> dict[str, list
 def cross_team(teams: Sequence[Team], month_start: dt.date) -> list[dict[str, Any]]:
     """Each team's month side by side: totals, kind x perspective cells, retro state."""
     # The counts read every team's month (0.4 s at 1M stories): kept in the shared cache until
-    # any of the teams' figures generations moves.
+    # a story of that month moves in any of the teams.
     counted = teams_month_figure(
         [team.pk for team in teams],
         "cross-team",
