@@ -108,6 +108,7 @@ def test_it_shows_a_big_team_fifty_members_at_a_time(lead_client, team, lead, me
     assert second.count('<tr id="member-') == 5
     assert "1–50 of 55" in first and "51–55 of 55" in second
     assert 'href="?page=2"' in first and 'href="?page=1"' in second
+    assert first.count('aria-label="Pages of members"') == 1
     shown = [int(pk) for pk in re.findall(r'<tr id="member-(\d+)"', first + second)]
     assert sorted(shown) == sorted(Membership.objects.filter(team=team).values_list("pk", flat=True))
     assert shown[0] == lead.memberships.get().pk  # leads first
