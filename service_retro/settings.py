@@ -199,7 +199,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Figures are kept month by month: the default 300 entries would evict a busy
+            # team's months (and their counters) before they are read again.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 # Spelled out though they are the defaults, because statelessness depends on them: sessions
 # live in the database (logout everywhere deletes their rows), and django-axes counts failed
 # logins in the database, so a lockout holds on every app server.

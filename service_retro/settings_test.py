@@ -19,4 +19,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Each test process keeps its own cache, emptied before every test (tests/conftest.py): a
 # shared Redis would carry one test's (or one xdist worker's) keys into another. The tests
 # of the shared cache itself (two app servers, Redis figures) read REDIS_URL on their own.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}
+}

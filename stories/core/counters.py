@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -50,32 +50,49 @@ def remembered(key: str, counters: Sequence[str], compute: Callable[[], T], time
 
 
 Remembered = tuple[str, Sequence[str], Callable[[], T]]
+Stamp = tuple[object, ...]
 
 
 def remembered_each(entries: Sequence[Remembered[T]], timeout: int) -> list[T]:
-    """remembered() for each (key, counters, compute), read in one round trip to the cache.
+    """remembered() for each (key, counters, compute), read in one round trip to the cache."""
+    recalled = recall([(key, counters) for key, counters, _compute in entries])
+    values: list[T] = []
+    fresh: dict[str, tuple[Stamp, T]] = {}
+    for (key, _counters, compute), (stamp, hit, value) in zip(entries, recalled, strict=True):
+        if not hit:
+            value = compute()
+            fresh[key] = (stamp, value)
+        values.append(value)
+    keep(fresh, timeout)
+    return values
 
-    The counters are read before computing: a change made while computing bumps them after,
-    so the value is stored under counters already old.
+
+def recall(entries: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[Stamp, bool, Any]]:
+    """For each (key, counters): the counters' stamp now, whether a value is remembered under
+    that stamp, and the value. One round trip (two when a counter is new).
+
+    The counters are read before anything is computed: a change made while computing bumps
+    them after, so the value is stored under counters already old.
     """
-    counters = list(dict.fromkeys(counter for _key, names, _compute in entries for counter in names))
-    found = cache.get_many([*(key for key, _names, _compute in entries), *counters])
+    counters = list(dict.fromkeys(counter for _key, names in entries for counter in names))
+    found = cache.get_many([*(key for key, _names in entries), *counters])
     missing = [counter for counter in counters if counter not in found]
     for counter in missing:
         cache.add(counter, _clock(), timeout=None)
     if missing:
         found.update(cache.get_many(missing))
-    values: list[T] = []
-    fresh: dict[str, tuple[tuple[object, ...], T]] = {}
-    for key, names, compute in entries:
+    recalled: list[tuple[Stamp, bool, Any]] = []
+    for key, names in entries:
         stamp = tuple(found.get(counter) for counter in names)
         entry = found.get(key)
         if entry is not None and entry[0] == stamp:
-            values.append(entry[1])
-            continue
-        value = compute()
-        fresh[key] = (stamp, value)
-        values.append(value)
-    if fresh:
-        cache.set_many(fresh, timeout)
-    return values
+            recalled.append((stamp, True, entry[1]))
+        else:
+            recalled.append((stamp, False, None))
+    return recalled
+
+
+def keep(values: dict[str, tuple[Stamp, Any]], timeout: int) -> None:
+    """Store each value with the stamp recall() gave for its key."""
+    if values:
+        cache.set_many(values, timeout)

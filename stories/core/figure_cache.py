@@ -24,9 +24,11 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from stories.core.counters import Remembered, increment_on_commit, remembered, remembered_each
+from stories.core.counters import Remembered, increment_on_commit, keep, recall, remembered, remembered_each
+from stories.core.months import month_after
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 FIGURES_TIMEOUT = 6 * 60 * 60
 
@@ -79,14 +81,33 @@ def month_figure(team_id: int, name: str, *months: dt.date, compute: Callable[[]
 
 
 def month_by_month(
-    team_id: int, name: str, months: Sequence[dt.date], compute: Callable[[dt.date], list[T]]
-) -> list[T]:
-    """compute(month)'s rows for each month, each month cached on its own, all read at once."""
-    entries = [
-        _month_entry(team_id, name, [month], lambda month=month: compute(month))  # type: ignore[misc]
-        for month in months
-    ]
-    return [row for rows in remembered_each(entries, FIGURES_TIMEOUT) for row in rows]
+    team_id: int,
+    name: str,
+    months: Sequence[dt.date],
+    count: Callable[[dt.date, dt.date], list[R]],
+    month_of: Callable[[R], dt.date],
+) -> list[R]:
+    """The rows count(first, end) gives for `months`, each month cached on its own.
+
+    The months are read from the cache at once; those missing are counted in one call over
+    the span they cover, and kept month by month (an empty month too).
+    """
+    entries: list[Remembered[list[R]]] = [_month_entry(team_id, name, [month], list) for month in months]
+    recalled = recall([(key, counters) for key, counters, _compute in entries])
+    missing = [month for month, (_stamp, hit, _rows) in zip(months, recalled, strict=True) if not hit]
+    counted: dict[dt.date, list[R]] = {month: [] for month in missing}
+    if missing:
+        for row in count(min(missing), month_after(max(missing))):
+            counted.setdefault(month_of(row), []).append(row)
+    fresh = {}
+    rows: list[R] = []
+    for month, (key, _counters, _compute), (stamp, hit, kept) in zip(months, entries, recalled, strict=True):
+        if not hit:
+            kept = counted[month]
+            fresh[key] = (stamp, kept)
+        rows += kept
+    keep(fresh, FIGURES_TIMEOUT)
+    return rows
 
 
 def teams_month_figure(team_ids: Sequence[int], name: str, month: dt.date, compute: Callable[[], T]) -> T:

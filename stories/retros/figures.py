@@ -22,7 +22,7 @@ from typing import Any
 from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
 
-from stories.core.figure_cache import month_by_month, month_figure, teams_month_figure
+from stories.core.figure_cache import month_by_month, month_figure, team_figure, teams_month_figure
 from stories.core.months import (
     FIRST_YEAR,
     current_month,
@@ -132,7 +132,8 @@ def _principle_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str,
         team.pk,
         "principle-cells",
         months_from(first, end),
-        lambda month: _count_principle_cells(team, month, month_after(month)),
+        lambda start, stop: _count_principle_cells(team, start, stop),
+        lambda row: as_date(row["month"]),
     )
 
 
@@ -275,7 +276,10 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
     """Months with published stories or a retro, plus the current month, newest first."""
     this_month = current_month(team)
     # A date no month URL can name (one the floor on story dates came too late for) stays out.
-    per_month = month_counts(team, dt.date(FIRST_YEAR, 1, 1), month_after(this_month))
+    # The team's whole history in one query, kept until any story of the team moves (month by
+    # month it would be some 1,500 months since FIRST_YEAR).
+    first, end = dt.date(FIRST_YEAR, 1, 1), month_after(this_month)
+    per_month = team_figure(team.pk, "all-month-counts", end, compute=lambda: _count_months(team, first, end))
     retros = {
         retro.month: retro
         for retro in Retro.objects.for_team(team)
@@ -308,13 +312,14 @@ def retro_index(team: Team) -> list[dict[str, Any]]:
 
 def month_counts(team: Team, first: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:
     """Published stories per month from `first` to before `end`, by kind and perspective."""
-    per_month = month_by_month(
+    rows = month_by_month(
         team.pk,
         "month-counts",
         months_from(first, end),
-        lambda month: [_count_months(team, month, month_after(month))],
+        lambda start, stop: list(_count_months(team, start, stop).items()),
+        lambda row: row[0],
     )
-    return {day: counts for month in per_month for day, counts in month.items()}
+    return dict(rows)
 
 
 def _count_months(team: Team, first: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:

@@ -86,7 +86,11 @@ def _channel_trend(team: Team, window: Sequence[dt.date]) -> dict[str, Any]:
     other = [0] * len(window)
     folded = [0] * len(window)
     for row in month_by_month(
-        team.pk, "channel-cells", window, lambda month: _channel_cells(team, month, month_after(month))
+        team.pk,
+        "channel-cells",
+        window,
+        lambda start, stop: _channel_cells(team, start, stop),
+        lambda row: as_date(row["month"]),
     ):
         position = index[as_date(row["month"])]
         value = floored(row)
