@@ -31,6 +31,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 FIGURES_TIMEOUT = 6 * 60 * 60
+# In every figure's key: raise the number when a figure's shape changes, so app servers of a
+# new release never read rows an older one kept in the shared cache (nor the other way round).
+FIGURES = "figures-v2"
 
 
 def _team_key(team_id: int) -> str:
@@ -64,14 +67,14 @@ def figures_changed(*team_ids: int, months: Iterable[dt.date] | None = None) -> 
 
 def team_figure(team_id: int, name: str, *args: Any, compute: Callable[[], T]) -> T:
     """compute()'s value over the team's whole history (JSON-like rows: no model instances)."""
-    key = ":".join(["figures", str(team_id), name, *(str(arg) for arg in args)])
+    key = ":".join([FIGURES, str(team_id), name, *(str(arg) for arg in args)])
     return remembered(key, [_team_key(team_id)], compute, FIGURES_TIMEOUT)
 
 
 def _month_entry(
     team_id: int, name: str, months: Sequence[dt.date], compute: Callable[[], T]
 ) -> Remembered[T]:
-    key = ":".join(["figures", str(team_id), name, *(f"{month:%Y-%m}" for month in months)])
+    key = ":".join([FIGURES, str(team_id), name, *(f"{month:%Y-%m}" for month in months)])
     return key, [_every_month_key(team_id), *(_month_key(team_id, month) for month in months)], compute
 
 
@@ -115,6 +118,6 @@ def teams_month_figure(team_ids: Sequence[int], name: str, month: dt.date, compu
     ids = sorted(set(team_ids))
     # The teams by digest: a hundred ids would pass the 250 characters a portable key may have.
     teams = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
-    key = ":".join(["figures", "teams", name, f"{month:%Y-%m}", teams])
+    key = ":".join([FIGURES, "teams", name, f"{month:%Y-%m}", teams])
     counters = [counter for pk in ids for counter in (_every_month_key(pk), _month_key(pk, month))]
     return remembered(key, counters, compute, FIGURES_TIMEOUT)
