@@ -83,6 +83,8 @@ typecheck: $(VENV)/.dev
 # mutant name. Fails if a mutant survives or no test reaches it; a survivor that cannot be
 # killed is explained beside its code with `# pragma: no mutate`.
 mutants: $(VENV)/.dev
+	for slot in 0 1; do MUTANT_UNDER_TEST=setup MUTANTS_DATABASE_SLOT=$$slot nice -n 10 \
+		$(BIN)/pytest -p no:xdist --reuse-db -q tests/moderation/test_decide.py >/dev/null || exit 1; done
 	nice -n 10 $(BIN)/mutmut run --max-children 2 $(MUTANTS)
 	@$(BIN)/mutmut results | tee mutants/survivors.txt
 	@! grep -qE ": (survived|no tests|suspicious)$$" mutants/survivors.txt

@@ -73,7 +73,9 @@ class HoldsPersonalData(IllegalTransition):
     """Publishing a story that may still hold personal data, asked by someone who is not a moderator."""
 
 
-def publishing_refusal(values: Mapping[str, Any], country: str = "") -> str | None:
+# The default country is never used (both callers pass the team's), and an unknown one ("XXXX")
+# finds what none does: not mutated.
+def publishing_refusal(values: Mapping[str, Any], country: str = "") -> str | None:  # pragma: no mutate
     """Why only a moderator may publish a story with these field values, or None if anyone may.
 
     The text still holds personal data, or the story was held for it (by the guard or by a
