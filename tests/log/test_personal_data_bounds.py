@@ -1,0 +1,101 @@
+"""The guard's edges, one at a time: how many digits a phone number may have, where spans meet,
+and an IBAN whose checksum is right but whose layout is not.
+
+Expected spans are written out; the span helpers are checked against a brute-force answer
+computed here, on every small case.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from stories.log.personal_data import (
+    Match,
+    PersonalDataKind,
+    _covered,
+    _iban_length,
+    _overlaps,
+    find_personal_data,
+)
+from stories.log.personal_data_ibans import _stdnum_layout_allows, iban_valid
+
+PHONE = PersonalDataKind.PHONE
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # After "+": 8 digits at the fewest, 15 at the most; the "+" is no digit.
+        ("call +12 345 678", [Match(PHONE, 5, 16, "+12 345 678")]),
+        ("call +12 345 67", []),
+        ("+44 20 7946 0958 123", [Match(PHONE, 0, 20, "+44 20 7946 0958 123")]),
+        ("+44 20 7946 0958 1234", [Match(PHONE, 0, 16, "+44 20 7946 0958")]),
+        # After "00": the same, the "00" not counted.
+        ("call 0012 345 678", [Match(PHONE, 5, 17, "0012 345 678")]),
+        ("call 0012 345 67", []),
+        ("0044 20 7946 0958 123", [Match(PHONE, 0, 21, "0044 20 7946 0958 123")]),
+        ("0044 20 7946 0958 1234", [Match(PHONE, 0, 17, "0044 20 7946 0958")]),
+        # With a trunk 0: 9 digits at the fewest, 12 at the most.
+        ("call 020 794 609", [Match(PHONE, 5, 16, "020 794 609")]),
+        ("call 020 794 60", []),
+        ("020 7946 0958 1", [Match(PHONE, 0, 15, "020 7946 0958 1")]),
+        ("020 7946 0958 12", [Match(PHONE, 0, 13, "020 7946 0958")]),
+    ],
+)
+def test_it_reads_a_phone_number_within_its_digit_bounds(text, found):
+    assert find_personal_data(text) == found
+
+
+def _brute_overlaps(spans, start, end):
+    return any(span_start < end and start < span_end for span_start, span_end in spans)
+
+
+def _brute_covered(spans):
+    covered = set()
+    for start, end in spans:
+        covered |= set(range(start, end))
+    return covered
+
+
+SMALL_SPANS = [(start, end) for start in range(6) for end in range(start + 1, 7)]
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3])
+def test_it_merges_spans_and_finds_overlaps_like_counting_every_position(count):
+    for spans in itertools.combinations(SMALL_SPANS, count):
+        matches = [Match(PHONE, start, end, "x" * (end - start)) for start, end in spans]
+        merged = _covered(matches)
+        assert merged == sorted(merged)
+        assert all(end < next_start for (_, end), (next_start, _) in itertools.pairwise(merged))
+        assert _brute_covered(merged) == _brute_covered(spans)
+        starts = [start for start, _ in merged]
+        for start, end in SMALL_SPANS:
+            assert _overlaps(merged, starts, start, end) == _brute_overlaps(spans, start, end), (
+                spans,
+                start,
+                end,
+            )
+
+
+def test_it_keeps_an_iban_whose_checksum_is_right_only_if_its_layout_is_too():
+    assert iban_valid("GB82WEST12345698765432")
+    # The same mod-97 check passes, but a British IBAN has four letters where these digits are.
+    assert not iban_valid("GB25123412345698765432")
+    # A country python-stdnum does not describe is not refused for its layout.
+    assert _stdnum_layout_allows("ZZ25123412345698765432")
+
+
+@pytest.mark.parametrize(
+    ("candidate", "length"),
+    [
+        ("GB82 WEST 1234 5698 7654 32", 27),
+        ("GB82 WEST 1234 5698 7654 3299", 27),
+        ("ZZ82 WEST 1234 5698 7654 32", 0),  # no such country
+        ("GB83 WEST 1234 5698 7654 32", 0),  # the checksum fails
+        ("GB82 WEST 1234 5698 7654", 0),  # too short
+    ],
+)
+def test_it_measures_how_much_of_a_candidate_is_an_iban(candidate, length):
+    assert _iban_length(candidate) == length

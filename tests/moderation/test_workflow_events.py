@@ -1,0 +1,108 @@
+"""What each of the author's moves writes: the story's status, its reason and its one event.
+
+Every expected value is written out: a submitted story in a pre-moderated team waits with no
+reason, in a post-moderated one it is published at once, and personal data holds it in either
+with the reason "personal data", on the story and in its history alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from stories.models import IllegalTransition, ModerationAction, ModerationMode, Status, Story
+from tests.conftest import PINNED_NOW
+
+pytestmark = pytest.mark.django_db
+
+
+def _event_row(event):
+    return (event.action, event.from_status, event.to_status, event.reason, event.actor)
+
+
+def _submitted(make_story, team, mode, **submit):
+    team.moderation_mode = mode
+    team.save()
+    story = make_story(Status.PENDING)
+    event = story.submit(by=story.author, **submit)
+    return Story.objects.get(pk=story.pk), event
+
+
+def test_it_holds_a_story_of_a_pre_moderated_team_without_a_reason(make_story, team, member):
+    story, event = _submitted(make_story, team, ModerationMode.PRE)
+
+    assert (story.status, story.status_reason, story.published_at) == (Status.PENDING, "", None)
+    assert _event_row(event) == (ModerationAction.SUBMIT, "", Status.PENDING, "", member)
+
+
+def test_it_publishes_a_story_of_a_post_moderated_team_at_once(make_story, team, member):
+    story, event = _submitted(make_story, team, ModerationMode.POST)
+
+    assert (story.status, story.status_reason) == (Status.PUBLISHED, "")
+    assert PINNED_NOW <= story.published_at < PINNED_NOW + dt.timedelta(minutes=1)
+    assert _event_row(event) == (ModerationAction.SUBMIT, "", Status.PUBLISHED, "", member)
+
+
+@pytest.mark.parametrize("mode", [ModerationMode.PRE, ModerationMode.POST])
+def test_it_holds_a_story_with_personal_data_in_any_team_and_says_why(make_story, team, member, mode):
+    story, event = _submitted(make_story, team, mode, personal_data=True)
+
+    assert (story.status, story.status_reason, story.published_at) == (Status.PENDING, "personal data", None)
+    assert _event_row(event) == (ModerationAction.HOLD, "", Status.PENDING, "personal data", member)
+
+
+@pytest.mark.parametrize(
+    ("status", "action"),
+    [(Status.PENDING, ModerationAction.EDIT), (Status.REJECTED, ModerationAction.RESUBMIT)],
+)
+def test_it_holds_an_edit_that_keeps_personal_data_with_the_reason_in_the_history(
+    make_story, member, status, action
+):
+    story = make_story(status, status_reason="Too vague" if status == Status.REJECTED else "")
+
+    event = story.record_edit(by=member, personal_data=True)
+
+    story.refresh_from_db()
+    assert (story.status, story.status_reason) == (Status.PENDING, "personal data")
+    assert _event_row(event) == (action, status, Status.PENDING, "personal data", member)
+
+
+def test_it_resubmits_with_personal_data_held_for_that_reason(make_story, member):
+    story = make_story(Status.WITHDRAWN)
+
+    event = story.resubmit(by=member, personal_data=True)
+
+    story.refresh_from_db()
+    assert (story.status, story.status_reason) == (Status.PENDING, "personal data")
+    assert _event_row(event) == (
+        ModerationAction.RESUBMIT,
+        Status.WITHDRAWN,
+        Status.PENDING,
+        "personal data",
+        member,
+    )
+
+
+@pytest.mark.parametrize(("first", "now"), [("approve", "published"), ("reject", "rejected")])
+def test_it_names_the_status_another_moderator_left_the_story_in(pending, lead, moderator, first, now):
+    theirs = Story.objects.get(pk=pending.pk)
+    if first == "approve":
+        pending.approve(by=lead)
+    else:
+        pending.reject(by=lead, reason="Please name the principle.")
+
+    with pytest.raises(IllegalTransition) as refused:
+        theirs.approve(by=moderator)
+
+    assert str(refused.value) == f"Someone else already decided this story: it is now {now}."
+
+
+def test_it_says_the_story_is_gone_when_it_was_deleted_meanwhile(pending, moderator):
+    theirs = Story.objects.get(pk=pending.pk)
+    Story.objects.filter(pk=pending.pk).delete()
+
+    with pytest.raises(IllegalTransition) as refused:
+        theirs.approve(by=moderator)
+
+    assert str(refused.value) == "Someone else already decided this story: it is now gone."
