@@ -286,9 +286,12 @@ def _card_length(candidate: str) -> int:
 
 def _is_card_number(groups: list[str]) -> bool:
     digits = "".join(groups)
-    if not (13 <= len(digits) <= 19 and is_card_number(digits)):
+    # 19 is is_card_number's own upper bound too, and no network issues numbers starting 19 or
+    # 20, so the years check never refuses what is_card_number accepted: kept as a second
+    # guard, not mutated.
+    if not (13 <= len(digits) <= 19 and is_card_number(digits)):  # pragma: no mutate
         return False
-    return len(groups) == 1 or not all(len(group) == 4 and group[:2] in _YEAR_CENTURIES for group in groups)
+    return len(groups) == 1 or not all(len(group) == 4 and group[:2] in _YEAR_CENTURIES for group in groups)  # pragma: no mutate  # fmt: skip
 
 
 def _find_ibans(text: str) -> list[Match]:
@@ -367,7 +370,7 @@ def find_personal_data(text: str, country: str = "") -> list[Match]:
 
 def _replace(text: str, matches: list[Match]) -> str:
     pieces: list[str] = []
-    position = 0
+    position = 0  # pragma: no mutate (a slice from None starts at 0 too)
     for match in matches:
         pieces.append(text[position : match.start])
         pieces.append(PLACEHOLDERS[match.kind])

@@ -82,7 +82,13 @@ def publishing_refusal(values: Mapping[str, Any], country: str = "") -> str | No
     personal-data flag) and nobody has redacted it since: a flag may point at what the
     detector cannot see, such as a name.
     """
-    if any(find_personal_data(values[field] or "", country) for field in FREE_TEXT_FIELDS):
+    if any(
+        find_personal_data(
+            values[field] or "",  # pragma: no mutate (any other text without personal data reads the same)
+            country,
+        )
+        for field in FREE_TEXT_FIELDS
+    ):
         return str(STILL_HOLDS_PERSONAL_DATA)
     if values["status_reason"] == str(PERSONAL_DATA_REASON):
         return str(HELD_FOR_PERSONAL_DATA)

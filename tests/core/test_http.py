@@ -9,7 +9,14 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from stories.core import policy
-from stories.core.http import get_story_for_user, get_team_access, load_story, redirect_back
+from stories.core.http import (
+    TeamAccess,
+    _Answer,
+    get_story_for_user,
+    get_team_access,
+    load_story,
+    redirect_back,
+)
 from stories.models import Status
 from tests.factories import StoryFactory
 
@@ -96,3 +103,22 @@ def test_it_does_not_redirect_back_from_https_to_http(member):
     request = RequestFactory().post("/", {"next": "http://testserver/stories/"}, secure=True)
     request.user = member
     assert redirect_back(request, "/fallback/")["Location"] == "/fallback/"
+
+
+def test_it_answers_a_team_access_question_with_the_rule_it_was_made_for(team, member, lead, moderator):
+    """A TeamAccess answer made here, not at import: mutmut's children never import again."""
+    about_the_team = _Answer(policy.can_close_retro)
+    about_the_user = _Answer(policy.can_compare_teams)
+    answers = {
+        user.username: (
+            about_the_team.__get__(TeamAccess(team=team, user=user), TeamAccess),
+            about_the_user.__get__(TeamAccess(team=team, user=user), TeamAccess),
+        )
+        for user in (member, lead, moderator)
+    }
+    assert answers == {
+        member.username: (False, False),
+        lead.username: (True, False),
+        moderator.username: (False, True),
+    }
+    assert about_the_team.__get__(None, TeamAccess) is about_the_team

@@ -48,6 +48,25 @@ def test_it_reads_a_phone_number_within_its_digit_bounds(text, found):
     assert find_personal_data(text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Cut back to a group in parentheses: the closing one is kept.
+        ("+44 20 1234 (5678) 9012 3456", [Match(PHONE, 0, 18, "+44 20 1234 (5678)")]),
+        # A date and a number: never read as a phone, whatever is cut off.
+        ("on 01.02.2024 12 people came", []),
+        # One slash is a way of writing numbers; two are a path or a range.
+        ("call 030/1234567", [Match(PHONE, 5, 16, "030/1234567")]),
+        ("030/1234/5678", []),
+        # A label on an earlier line names something else.
+        ("Order 12\n020 7946 0958", [Match(PHONE, 9, 22, "020 7946 0958")]),
+        ("a\norder\n020 7946 0958", [Match(PHONE, 8, 21, "020 7946 0958")]),
+    ],
+)
+def test_it_reads_the_shape_around_a_phone_number(text, found):
+    assert find_personal_data(text) == found
+
+
 def _brute_overlaps(spans, start, end):
     return any(span_start < end and start < span_end for span_start, span_end in spans)
 

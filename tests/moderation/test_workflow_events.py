@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from stories.models import IllegalTransition, ModerationAction, ModerationMode, Status, Story
+from stories.moderation.moves import HoldsPersonalData
 from tests.conftest import PINNED_NOW
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +107,22 @@ def test_it_says_the_story_is_gone_when_it_was_deleted_meanwhile(pending, modera
         theirs.approve(by=moderator)
 
     assert str(refused.value) == "Someone else already decided this story: it is now gone."
+
+
+@pytest.mark.parametrize(("country", "refused"), [("ES", True), ("", False)])
+def test_it_holds_back_a_number_only_the_team_country_makes_a_phone(make_story, team, lead, country, refused):
+    team.country = country
+    team.save()
+    story = make_story(Status.PENDING, what_happened="Ring her back on 612 345 678 tomorrow.")
+
+    if refused:
+        assert story.publishing_refusal_for(lead) == (
+            "This story still holds personal data: redact it first, or ask a moderator."
+        )
+        with pytest.raises(HoldsPersonalData):
+            story.approve(by=lead)
+    else:
+        assert story.publishing_refusal_for(lead) is None
+        story.approve(by=lead)
+    story.refresh_from_db()
+    assert story.status == (Status.PENDING if refused else Status.PUBLISHED)
