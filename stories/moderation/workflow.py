@@ -308,7 +308,8 @@ class StoryWorkflow(models.Model):
                 if found:
                     kinds |= found
                     # "[email]" is one character longer than the shortest address.
-                    max_length = getattr(self._meta.get_field(field), "max_length", None)
+                    # Every field has max_length (None where unbounded): the default is not mutated.
+                    max_length = getattr(self._meta.get_field(field), "max_length", None)  # pragma: no mutate
                     updates[field] = redact_text(current[field], self.team.country)[:max_length]
             if not kinds:
                 raise IllegalTransition(_("There is no personal data to redact in this story."))

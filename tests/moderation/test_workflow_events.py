@@ -11,9 +11,11 @@ import datetime as dt
 
 import pytest
 
-from stories.models import IllegalTransition, ModerationAction, ModerationMode, Status, Story
+from stories.models import FlagReason, IllegalTransition, ModerationAction, ModerationMode, Status, Story
 from stories.moderation.moves import HoldsPersonalData
+from stories.notifications.models import Notification, NotificationKind
 from tests.conftest import PINNED_NOW
+from tests.factories import StoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +128,14 @@ def test_it_holds_back_a_number_only_the_team_country_makes_a_phone(make_story, 
         story.approve(by=lead)
     story.refresh_from_db()
     assert story.status == (Status.PENDING if refused else Status.PUBLISHED)
+
+
+def test_it_does_not_tell_a_lead_who_dismisses_the_flags_on_their_own_story(team, lead, colleague, member):
+    own = StoryFactory(team=team, author=lead)
+    others = StoryFactory(team=team, author=member)
+    for story in (own, others):
+        story.flag(by=colleague, reason=FlagReason.UNFAIR)
+        story.dismiss_flags(by=lead)
+
+    decided = Notification.objects.filter(kind=NotificationKind.FLAG_DECIDED)
+    assert list(decided.values_list("user__username", flat=True)) == [member.username]
