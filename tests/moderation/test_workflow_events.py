@@ -130,12 +130,42 @@ def test_it_holds_back_a_number_only_the_team_country_makes_a_phone(make_story, 
     assert story.status == (Status.PENDING if refused else Status.PUBLISHED)
 
 
-def test_it_does_not_tell_a_lead_who_dismisses_the_flags_on_their_own_story(team, lead, colleague, member):
-    own = StoryFactory(team=team, author=lead)
-    others = StoryFactory(team=team, author=member)
-    for story in (own, others):
-        story.flag(by=colleague, reason=FlagReason.UNFAIR)
-        story.dismiss_flags(by=lead)
+@pytest.mark.parametrize(
+    ("decision", "told"),
+    [
+        ("dismiss_flags", NotificationKind.FLAG_DECIDED),
+        ("restore", NotificationKind.FLAG_DECIDED),
+        ("approve", NotificationKind.STORY_PUBLISHED),
+    ],
+)
+def test_it_does_not_tell_a_lead_who_decides_on_their_own_story(
+    team, lead, colleague, member, decision, told
+):
+    for author in (lead, member):
+        if decision == "approve":
+            story = StoryFactory(team=team, author=author, status=Status.PENDING, published_at=None)
+        else:
+            story = StoryFactory(team=team, author=author)
+            story.flag(by=colleague, reason=FlagReason.UNFAIR)
+            if decision == "restore":
+                story.hide(by=lead, reason="Looking into it.")
+        getattr(story, decision)(by=lead)
 
-    decided = Notification.objects.filter(kind=NotificationKind.FLAG_DECIDED)
-    assert list(decided.values_list("user__username", flat=True)) == [member.username]
+    assert list(Notification.objects.filter(kind=told).values_list("user__username", flat=True)) == [
+        member.username
+    ]
+
+
+@pytest.mark.parametrize("held_first", [True, False])
+def test_it_reads_the_text_of_the_story_being_approved_not_another_waiting_one(make_story, lead, held_first):
+    """Two stories wait, one holding a card number; in either order of writing, approving the
+    clean one reads its own text."""
+    texts = ["Card 4111 1111 1111 1111 read out.", "Nothing personal here."]
+    stories = [
+        make_story(Status.PENDING, what_happened=text) for text in (texts if held_first else texts[::-1])
+    ]
+    held, clean = stories if held_first else stories[::-1]
+
+    clean.approve(by=lead)
+    with pytest.raises(HoldsPersonalData):
+        held.approve(by=lead)
