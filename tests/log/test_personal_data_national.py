@@ -24,6 +24,10 @@ PHONE = PersonalDataKind.PHONE
         # Seven digits, but no Spanish number has seven: a count, not a phone.
         ("we counted 1234567 sheep", "ES", []),
         ("call 612 345 678", "", []),
+        # An IP address is never a phone number, even where its digits would be a German one;
+        # and the numbers after it are still read.
+        ("server 212.58.244.20 is down", "DE", []),
+        ("server 212.58.244.20, then call 612 345 678", "ES", [Match(PHONE, 32, 43, "612 345 678")]),
     ],
 )
 def test_it_finds_a_national_number_only_where_the_country_makes_it_one(text, country, found):
