@@ -19,6 +19,7 @@ from stories.log.personal_data import (
     _overlaps,
     find_personal_data,
 )
+from stories.log.personal_data_cards import is_card_number
 from stories.log.personal_data_ibans import _stdnum_layout_allows, iban_valid
 
 PHONE = PersonalDataKind.PHONE
@@ -118,3 +119,15 @@ def test_it_keeps_an_iban_whose_checksum_is_right_only_if_its_layout_is_too():
 )
 def test_it_measures_how_much_of_a_candidate_is_an_iban(candidate, length):
     assert _iban_length(candidate) == length
+
+
+@pytest.mark.parametrize(
+    ("digits", "card"),
+    [
+        ("501800000009", True),  # Maestro issues 12 digits, the fewest of any network
+        ("50180000007", False),  # 11 digits, Luhn-valid: no card
+        ("4000000000000000006", True),  # Visa's 19 digits, the most
+    ],
+)
+def test_it_knows_a_card_number_by_its_network_length(digits, card):
+    assert is_card_number(digits) is card
