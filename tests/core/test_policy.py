@@ -53,6 +53,7 @@ TEAM_RULES = [
     (policy.can_close_retro, {"lead", "superuser"}),
     (policy.can_moderate_team, {"lead", "moderator", "superuser"}),
     (policy.can_manage_members, {"lead", "moderator", "superuser"}),
+    (policy.can_change_team_settings, {"lead", "superuser"}),
 ]
 
 
