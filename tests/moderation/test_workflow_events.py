@@ -169,3 +169,22 @@ def test_it_reads_the_text_of_the_story_being_approved_not_another_waiting_one(m
     clean.approve(by=lead)
     with pytest.raises(HoldsPersonalData):
         held.approve(by=lead)
+
+
+def test_it_hides_without_a_reason_when_none_is_given(make_story, lead):
+    story = make_story(Status.PUBLISHED)
+
+    event = story.hide(by=lead)
+
+    story.refresh_from_db()
+    assert (story.status, story.status_reason) == (Status.HIDDEN, "")
+    assert _event_row(event) == (ModerationAction.HIDE, Status.PUBLISHED, Status.HIDDEN, "", lead)
+
+
+def test_it_records_who_resolved_the_flags_by_redacting(make_story, colleague, lead):
+    story = make_story(Status.PUBLISHED, what_happened="Card 4111 1111 1111 1111 read out.")
+    story.flag(by=colleague, reason=FlagReason.UNFAIR)
+
+    story.redact(by=lead)
+
+    assert list(story.flags.values_list("resolved_by__username", flat=True)) == [lead.username]
