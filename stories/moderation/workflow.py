@@ -215,7 +215,9 @@ class StoryWorkflow(models.Model):
         by: AnyUser | None,
         reason: str,
         told: NotificationKind,
-        resolve_flags: bool = False,
+        # Not mutated: only hide() resolves flags, and it says so; reject() starts from pending,
+        # and a pending story holds no open flag (flags are raised on published stories).
+        resolve_flags: bool = False,  # pragma: no mutate
     ) -> ModerationEvent:
         """Reject or hide: the reason is kept on the story for its author, who is told."""
         event = self._move(

@@ -39,7 +39,8 @@ EXPORT_CHUNK = 500
 
 def _attachment(content: str, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Header names ignore case: "content-disposition" is the same header, not mutated.
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'  # pragma: no mutate
     return response
 
 

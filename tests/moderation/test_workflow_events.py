@@ -136,20 +136,27 @@ def test_it_holds_back_a_number_only_the_team_country_makes_a_phone(make_story, 
         ("dismiss_flags", NotificationKind.FLAG_DECIDED),
         ("restore", NotificationKind.FLAG_DECIDED),
         ("approve", NotificationKind.STORY_PUBLISHED),
+        ("reject", NotificationKind.STORY_SENT_BACK),
+        ("hide", NotificationKind.STORY_HIDDEN),
     ],
 )
 def test_it_does_not_tell_a_lead_who_decides_on_their_own_story(
     team, lead, colleague, member, decision, told
 ):
     for author in (lead, member):
-        if decision == "approve":
+        if decision in ("approve", "reject"):
             story = StoryFactory(team=team, author=author, status=Status.PENDING, published_at=None)
+        elif decision == "hide":
+            story = StoryFactory(team=team, author=author)
         else:
             story = StoryFactory(team=team, author=author)
             story.flag(by=colleague, reason=FlagReason.UNFAIR)
             if decision == "restore":
                 story.hide(by=lead, reason="Looking into it.")
-        getattr(story, decision)(by=lead)
+        if decision in ("reject", "hide"):
+            getattr(story, decision)(by=lead, reason="Please name the principle.")
+        else:
+            getattr(story, decision)(by=lead)
 
     assert list(Notification.objects.filter(kind=told).values_list("user__username", flat=True)) == [
         member.username
@@ -188,3 +195,14 @@ def test_it_records_who_resolved_the_flags_by_redacting(make_story, colleague, l
     story.redact(by=lead)
 
     assert list(story.flags.values_list("resolved_by__username", flat=True)) == [lead.username]
+
+
+@pytest.mark.parametrize(("decision", "told"), [("reject", "sent back to you"), ("hide", "hidden")])
+def test_it_tells_the_author_the_reason_for_sending_a_story_away(make_story, lead, member, decision, told):
+    story = make_story(Status.PENDING if decision == "reject" else Status.PUBLISHED, title="Late parcel")
+
+    getattr(story, decision)(by=lead, reason="Please name the principle.")
+
+    assert list(Notification.objects.filter(user=member).values_list("title", "body")) == [
+        (f"Your story “Late parcel” was {told}.", "Reason: Please name the principle.")
+    ]
