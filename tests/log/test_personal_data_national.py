@@ -24,6 +24,14 @@ PHONE = PersonalDataKind.PHONE
         # Seven digits, but no Spanish number has seven: a count, not a phone.
         ("we counted 1234567 sheep", "ES", []),
         ("call 612 345 678", "", []),
+        # Cut back group by group to the longest valid part.
+        ("call 612 345 678 90", "ES", [Match(PHONE, 5, 16, "612 345 678")]),
+        # The same number twice: both found (each run is judged once, and remembered).
+        (
+            "call 612 345 678 or 612 345 678",
+            "ES",
+            [Match(PHONE, 5, 16, "612 345 678"), Match(PHONE, 20, 31, "612 345 678")],
+        ),
         # An IP address is never a phone number, even where its digits would be a German one;
         # and the numbers after it are still read.
         ("server 212.58.244.20 is down", "DE", []),
