@@ -206,3 +206,35 @@ def test_it_tells_the_author_the_reason_for_sending_a_story_away(make_story, lea
     assert list(Notification.objects.filter(user=member).values_list("title", "body")) == [
         (f"Your story “Late parcel” was {told}.", "Reason: Please name the principle.")
     ]
+
+
+@pytest.mark.parametrize("comment", [{}, {"comment": None}, {"comment": "  Names Sam.  "}])
+def test_it_records_a_flag_with_its_reason_in_words_everywhere(make_story, colleague, member, comment):
+    story = make_story(Status.PUBLISHED, title="Late parcel")
+
+    flag = story.flag(by=colleague, reason=FlagReason.UNFAIR, **comment)
+
+    assert flag.comment == ("Names Sam." if comment.get("comment") else "")
+    assert _event_row(story.events.get()) == (
+        ModerationAction.FLAG,
+        Status.PUBLISHED,
+        Status.PUBLISHED,
+        "Unfair to a colleague",
+        colleague,
+    )
+    assert list(Notification.objects.filter(user=member).values_list("title", "body")) == [
+        ("Your story “Late parcel” was flagged for a moderator.", "Reason: Unfair to a colleague")
+    ]
+
+
+def test_it_refuses_a_flag_on_a_stale_copy_of_a_story_hidden_meanwhile(make_story, colleague, lead):
+    make_story(Status.PUBLISHED)  # another published story of the team
+    story = make_story(Status.PUBLISHED)
+    stale = Story.objects.get(pk=story.pk)
+    story.hide(by=lead, reason="Looking into it.")
+
+    with pytest.raises(IllegalTransition) as refused:
+        stale.flag(by=colleague, reason=FlagReason.OFFENSIVE)
+
+    assert str(refused.value) == "Someone else already decided this story: it is now hidden."
+    assert not story.flags.exists()
