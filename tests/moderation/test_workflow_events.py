@@ -238,3 +238,14 @@ def test_it_refuses_a_flag_on_a_stale_copy_of_a_story_hidden_meanwhile(make_stor
 
     assert str(refused.value) == "Someone else already decided this story: it is now hidden."
     assert not story.flags.exists()
+
+
+def test_it_resolves_only_the_flags_of_the_story_decided(make_story, colleague, lead):
+    decided, other = make_story(Status.PUBLISHED), make_story(Status.PUBLISHED)
+    for story in (decided, other):
+        story.flag(by=colleague, reason=FlagReason.OFFENSIVE)
+
+    decided.hide(by=lead, reason="Looking into it.")
+
+    assert list(decided.flags.values_list("resolved_by__username", flat=True)) == [lead.username]
+    assert list(other.flags.values_list("resolved_at", flat=True)) == [None]
