@@ -14,6 +14,8 @@ import pytest
 from stories.models import FlagReason, IllegalTransition, ModerationAction, ModerationMode, Status, Story
 from stories.moderation.moves import HoldsPersonalData
 from stories.notifications.models import Notification, NotificationKind
+from stories.retros import live
+from stories.retros.figure_cache import team_figure
 from tests.conftest import PINNED_NOW
 from tests.factories import StoryFactory
 
@@ -249,3 +251,34 @@ def test_it_resolves_only_the_flags_of_the_story_decided(make_story, colleague, 
 
     assert list(decided.flags.values_list("resolved_by__username", flat=True)) == [lead.username]
     assert list(other.flags.values_list("resolved_at", flat=True)) == [None]
+
+
+def test_it_announces_a_change_to_its_month_and_to_the_figures_of_each_team_named(
+    make_story, team, other_team, django_capture_on_commit_callbacks
+):
+    story = make_story(Status.PUBLISHED, happened_on=dt.date(2026, 5, 20))
+    may = dt.date(2026, 5, 1)
+    computed = []
+
+    def figure(team_id):
+        return team_figure(team_id, "probe", compute=lambda: computed.append(team_id))
+
+    for team_id in (team.pk, other_team.pk):
+        figure(team_id)
+    live.bump(team.pk, may)  # counters start from the clock: set them all first
+    before = live.versions(team.pk, may)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story.announce_change(other_team.pk)
+
+    after = live.versions(team.pk, may)
+    # Bumped now and again on commit; only the votes changed.
+    assert {part: after[part] - before[part] for part in after} == {
+        "votes": 2,
+        "notes": 0,
+        "step": 0,
+        "actions": 0,
+    }
+    for team_id in (team.pk, other_team.pk):
+        figure(team_id)
+    assert computed == [team.pk, other_team.pk, team.pk, other_team.pk]
