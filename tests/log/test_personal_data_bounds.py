@@ -59,6 +59,13 @@ def test_it_reads_a_phone_number_within_its_digit_bounds(text, found):
         # One slash is a way of writing numbers; two are a path or a range.
         ("call 030/1234567", [Match(PHONE, 5, 16, "030/1234567")]),
         ("030/1234/5678", []),
+        # Nine characters are enough, with a "+" or a trunk 0.
+        ("call +12345678", [Match(PHONE, 5, 14, "+12345678")]),
+        ("call 020794609", [Match(PHONE, 5, 14, "020794609")]),
+        # A short number first does not stop the search.
+        ("room 0123, call 020 7946 0958", [Match(PHONE, 16, 29, "020 7946 0958")]),
+        # A "+" says phone louder than a label naming a reference.
+        ("Order ref +44 20 7946 0958", [Match(PHONE, 10, 26, "+44 20 7946 0958")]),
         # A label on an earlier line names something else.
         ("Order 12\n020 7946 0958", [Match(PHONE, 9, 22, "020 7946 0958")]),
         ("a\norder\n020 7946 0958", [Match(PHONE, 8, 21, "020 7946 0958")]),

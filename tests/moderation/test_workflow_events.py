@@ -282,3 +282,11 @@ def test_it_announces_a_change_to_its_month_and_to_the_figures_of_each_team_name
     for team_id in (team.pk, other_team.pk):
         figure(team_id)
     assert computed == [team.pk, other_team.pk, team.pk, other_team.pk]
+
+
+def test_it_records_no_actor_for_someone_not_signed_in(member):
+    from django.contrib.auth.models import AnonymousUser
+
+    from stories.moderation.workflow import acting_user
+
+    assert (acting_user(AnonymousUser()), acting_user(None), acting_user(member)) == (None, None, member)
