@@ -66,6 +66,9 @@ def test_it_reads_a_phone_number_within_its_digit_bounds(text, found):
         ("room 0123, call 020 7946 0958", [Match(PHONE, 16, 29, "020 7946 0958")]),
         # A "+" says phone louder than a label naming a reference.
         ("Order ref +44 20 7946 0958", [Match(PHONE, 10, 26, "+44 20 7946 0958")]),
+        # The North American shape, unless a label names a reference.
+        ("call 415 555 0100", [Match(PHONE, 5, 17, "415 555 0100")]),
+        ("Order 415 555 0100", []),
         # A label on an earlier line names something else.
         ("Order 12\n020 7946 0958", [Match(PHONE, 9, 22, "020 7946 0958")]),
         ("a\norder\n020 7946 0958", [Match(PHONE, 8, 21, "020 7946 0958")]),
