@@ -264,7 +264,7 @@ def _find_cards(text: str) -> list[Match]:
     verdicts: dict[str, int] = {}
     for match in _CARD.finditer(text):
         candidate = match.group(1)
-        length = verdicts.get(candidate)
+        length = verdicts.get(candidate)  # pragma: no mutate (the cache only spares a second check)
         if length is None:
             length = verdicts[candidate] = _card_length(candidate)
         if length:
@@ -301,7 +301,7 @@ def _find_ibans(text: str) -> list[Match]:
     verdicts: dict[str, int] = {}  # as for cards: each distinct candidate is checked once
     for match in _IBAN.finditer(text):
         candidate = match.group(1)
-        length = verdicts.get(candidate)
+        length = verdicts.get(candidate)  # pragma: no mutate (the cache only spares a second check)
         if length is None:
             length = verdicts[candidate] = _iban_length(candidate)
         absolute_end = match.start() + length
