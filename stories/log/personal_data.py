@@ -332,7 +332,9 @@ def _nth_iban_character_end(text: str, count: int) -> int:
 
 def _without_self_overlaps(matches: list[Match]) -> list[Match]:
     """One detector's matches, sorted, keeping the longer of two that overlap."""
-    matches.sort(key=lambda m: (m.start, m.start - m.end))
+    # Among matches that start together the longest stays whatever their order, since a longer
+    # one replaces the last kept: the tie-break is not mutated.
+    matches.sort(key=lambda m: (m.start, m.start - m.end))  # pragma: no mutate
     kept: list[Match] = []
     for match in matches:
         if kept and match.start < kept[-1].end:

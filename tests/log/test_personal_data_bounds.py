@@ -17,6 +17,7 @@ from stories.log.personal_data import (
     _covered,
     _iban_length,
     _overlaps,
+    _without_self_overlaps,
     find_personal_data,
 )
 from stories.log.personal_data_cards import is_card_number
@@ -141,3 +142,29 @@ def test_it_measures_how_much_of_a_candidate_is_an_iban(candidate, length):
 )
 def test_it_knows_a_card_number_by_its_network_length(digits, card):
     assert is_card_number(digits) is card
+
+
+IBAN = PersonalDataKind.IBAN
+
+
+def test_it_takes_an_iban_only_where_it_ends_the_code():
+    assert find_personal_data("GB82WEST12345698765432XY") == []
+    assert find_personal_data("GB82WEST12345698765432 XY") == [Match(IBAN, 0, 22, "GB82WEST12345698765432")]
+
+
+def _spans(*spans):
+    return [Match(PHONE, start, end, "x" * (end - start)) for start, end in spans]
+
+
+@pytest.mark.parametrize(
+    ("found", "kept"),
+    [
+        ([(0, 5), (5, 9)], [(0, 5), (5, 9)]),  # touching is not overlapping
+        ([(0, 4), (2, 6)], [(0, 4)]),  # as long: the first stays
+        ([(10, 14), (12, 18)], [(12, 18)]),  # longer: it takes the place
+        ([(12, 18), (10, 14)], [(12, 18)]),  # in any order
+        ([(0, 3), (0, 5), (4, 8)], [(0, 5)]),
+    ],
+)
+def test_it_keeps_the_longer_of_two_matches_of_one_kind_that_overlap(found, kept):
+    assert _without_self_overlaps(_spans(*found)) == _spans(*kept)
