@@ -16,6 +16,7 @@ from stories.log.personal_data import (
     PersonalDataKind,
     _covered,
     _iban_length,
+    _merge,
     _overlaps,
     _without_self_overlaps,
     find_personal_data,
@@ -108,6 +109,24 @@ def test_it_merges_spans_and_finds_overlaps_like_counting_every_position(count):
                 start,
                 end,
             )
+
+
+DISJOINT = [
+    spans
+    for count in range(4)
+    for spans in itertools.combinations(SMALL_SPANS, count)
+    if all(end <= next_start for (_, end), (next_start, _) in itertools.pairwise(spans))
+]
+
+
+def test_it_adds_the_matches_of_another_kind_that_overlap_none_already_kept():
+    for kept_spans in DISJOINT:
+        kept = [Match(PersonalDataKind.EMAIL, start, end, "k") for start, end in kept_spans]
+        for candidate_spans in DISJOINT:
+            candidates = _spans(*candidate_spans)
+            added = [c for c in candidates if not _brute_overlaps(kept_spans, c.start, c.end)]
+            expected = sorted(kept + added, key=lambda match: match.start)
+            assert _merge(kept, candidates) == expected, (kept_spans, candidate_spans)
 
 
 def test_it_keeps_an_iban_whose_checksum_is_right_only_if_its_layout_is_too():
