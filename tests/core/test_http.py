@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404
 from django.test import RequestFactory
 
@@ -122,3 +122,15 @@ def test_it_answers_a_team_access_question_with_the_rule_it_was_made_for(team, m
         moderator.username: (False, True),
     }
     assert about_the_team.__get__(None, TeamAccess) is about_the_team
+
+
+def test_it_refuses_to_load_for_a_view_that_declares_no_rules(team, member):
+    """A view without @asks(...) that loads a story or team is a mistake, not an open door."""
+    story = StoryFactory(team=team, author=member)
+    request = RequestFactory().get("/")
+    request.user = member
+
+    for load in (lambda: get_story_for_user(request, story.pk), lambda: get_team_access(request, team.slug)):
+        with pytest.raises(ImproperlyConfigured) as refused:
+            load()
+        assert str(refused.value) == "A view loads a story or team without declaring @asks(...)."
