@@ -72,7 +72,7 @@ class StoryWorkflow(models.Model):
         team's cached figures, the open pages of its retro month (their live stamp) and every
         moderation badge. Each move calls it; so does the admin when it edits or retags."""
         figures_changed(self.team_id, *other_team_ids)
-        month = self.happened_on.replace(day=1)
+        month = self.happened_on.replace(day=1)  # pragma: no mutate (live keys name year and month only)
         live.bump_on_commit(self.team_id, month, live.VOTES)
         waiting_changed()
 
