@@ -183,6 +183,7 @@ def _spans(*spans):
         ([(10, 14), (12, 18)], [(12, 18)]),  # longer: it takes the place
         ([(12, 18), (10, 14)], [(12, 18)]),  # in any order
         ([(0, 3), (0, 5), (4, 8)], [(0, 5)]),
+        ([(0, 4), (2, 6), (8, 10)], [(0, 4), (8, 10)]),  # and on past a dropped one
     ],
 )
 def test_it_keeps_the_longer_of_two_matches_of_one_kind_that_overlap(found, kept):
