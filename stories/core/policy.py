@@ -93,7 +93,8 @@ def led_team_ids(user: AnyUser) -> list[int]:
         return []
     led: list[int] | None = getattr(user, "_led_team_ids", None)
     if led is None:
-        led = list(Team.objects.led_by(user).values_list("pk", flat=True))
+        # Not mutated: values_list(flat=True) with no field gives the first column, the id too.
+        led = list(Team.objects.led_by(user).values_list("pk", flat=True))  # pragma: no mutate
         user._led_team_ids = led  # type: ignore[union-attr,attr-defined]
     return led
 
