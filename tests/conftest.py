@@ -7,14 +7,18 @@ the team's lead, the lead of another team, a moderator (the permission) and a su
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import importlib
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from typing import Any
 
+import hypothesis
 import pytest
 import time_machine
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.test import Client
@@ -32,6 +36,64 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+# mutmut (`make mutants`) sets MUTANT_UNDER_TEST in its own process and in every child that
+# tests a mutant. A verdict must not depend on luck, nor a killed mutant cost a long shrink: its
+# hypothesis tests draw the same examples every time and stop at the first failing one.
+if "MUTANT_UNDER_TEST" in os.environ:
+    hypothesis.settings.register_profile(
+        "mutants",
+        derandomize=True,
+        database=None,
+        phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
+    )
+    hypothesis.settings.load_profile("mutants")
+
+# The database as the settings name it, before a test session renames it to its test database.
+_DATABASE_NAMES = {alias: db["NAME"] for alias, db in settings.DATABASES.items()}
+
+
+def _take_database_slot() -> tuple[int, int] | None:
+    """Under mutmut, the lowest free slot (and the lock that holds it until it is given back).
+
+    mutmut's children test two mutants at once; in one test database, one child's rows (the
+    same usernames, unique) would block the other's, and a transactional test would empty the
+    tables under it: timeouts or false kills. Each child takes a slot, so a database of its own.
+    """
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return None
+    wanted = os.environ.get("MUTANTS_DATABASE_SLOT")  # `make mutants` creates each slot's database first
+    slots = [int(wanted)] if wanted else range(16)
+    lock_name = f"{_DATABASE_NAMES['default']}".replace(os.sep, "_")
+    for slot in slots:
+        path = os.path.join(tempfile.gettempdir(), f"mutmut-{lock_name}-slot{slot}.lock")
+        lock = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(lock)
+            continue
+        return slot, lock
+    raise RuntimeError(f"no free test database slot among {list(slots)}")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> Iterator[None]:
+    """Under mutmut, each concurrent child tests against a database of its own (test_<name>_slotN).
+
+    The name comes from the settings' own name: the sessions mutmut runs one after another in
+    one process (statistics, clean run) leave settings naming the last test database.
+    """
+    taken = _take_database_slot()
+    if taken is not None:
+        slot, _ = taken
+        for alias, db in settings.DATABASES.items():
+            if db["ENGINE"] != "django.db.backends.sqlite3":
+                db.setdefault("TEST", {})["NAME"] = f"test_{_DATABASE_NAMES[alias]}_slot{slot}"
+    yield
+    if taken is not None:
+        os.close(taken[1])
 
 
 # Every test but the browser ones runs on this day unless it travels elsewhere itself: a test
@@ -236,4 +298,14 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     # A transactional test flushes every table when it ends, the migrated principle catalogue
     # included, so every such test runs after all the others (pytest-django's own order put
     # tests without a django_db mark after them); browser tests last of all, the slowest.
-    items.sort(key=lambda item: (_flushes_the_database(item), "page" in getattr(item, "fixturenames", ())))
+    # Under mutmut the arguments are the test ids, fastest first, and the first failure ends the
+    # run: keep that order within the two rules above (pytest-django puts tests without a
+    # database after the others), so a mutant is killed by its quickest test, not after a slow one.
+    given = {arg: i for i, arg in enumerate(config.args)} if "MUTANT_UNDER_TEST" in os.environ else {}
+    items.sort(
+        key=lambda item: (
+            _flushes_the_database(item),
+            "page" in getattr(item, "fixturenames", ()),
+            given.get(item.nodeid, 0),
+        )
+    )

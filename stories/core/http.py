@@ -37,7 +37,7 @@ MAX_ID = 2**63 - 1
 def parse_id(raw: object) -> int | None:
     """A database id typed by a client, or None: "²" is a digit to str.isdigit() but not to
     int(), and SQLite overflows past 64 bits rather than finding nothing."""
-    text = str(raw or "")
+    text = str(raw or "")  # pragma: no mutate (any other text of no digits reads the same)
     if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ID)):
         return None
     number = int(text)
@@ -114,7 +114,7 @@ def get_team_access(request: HttpRequest, slug: str) -> TeamAccess:
 def redirect_back(request: HttpRequest, fallback: Any) -> HttpResponse:
     """After a plain POST: back to the posted `next` when it is a page of ours, else `fallback`
     (anything `redirect()` takes). Never off-site, and never from http to a https-less page."""
-    target = request.POST.get("next", "")
+    target = request.POST.get("next", "")  # pragma: no mutate (a missing next reads as None: also false)
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

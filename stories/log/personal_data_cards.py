@@ -57,4 +57,6 @@ def card_network_allows(digits: str) -> bool:
 
 
 def is_card_number(digits: str) -> bool:
-    return 12 <= len(digits) <= 19 and card_network_allows(digits) and luhn_valid(digits)
+    # 19 is the networks' longest length too, so 20 reads the same: the line is not mutated
+    # (the 12, Maestro's shortest, is pinned by a test).
+    return 12 <= len(digits) <= 19 and card_network_allows(digits) and luhn_valid(digits)  # pragma: no mutate

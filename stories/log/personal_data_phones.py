@@ -42,7 +42,8 @@ def labelled_as_reference(text: str, start: int) -> bool:
     window = text[max(0, start - CONTEXT_CHARACTERS) : start]
     if window.isascii() and not window.lower().islower():
         return False  # no letters, so no label: the common case in a list of numbers
-    window = window.rsplit("\n", 1)[-1]
+    # rsplit's count only decides how many pieces come before the last: not mutated.
+    window = window.rsplit("\n", 1)[-1]  # pragma: no mutate
     labels = [label.lastgroup for label in _LABELS.finditer(window)]
     return bool(labels) and labels[-1] == "reference"
 

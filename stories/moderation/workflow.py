@@ -73,7 +73,7 @@ class StoryWorkflow(models.Model):
         moderation badge. Each move calls it; so does the admin when it edits or retags, with
         `any_month` since an edit there may have changed the story's date."""
         figures_changed(self.team_id, *other_team_ids, months=None if any_month else [self.happened_on])
-        month = self.happened_on.replace(day=1)
+        month = self.happened_on.replace(day=1)  # pragma: no mutate (live keys name year and month only)
         live.bump_on_commit(self.team_id, month, live.VOTES)
         waiting_changed()
 
@@ -153,7 +153,7 @@ class StoryWorkflow(models.Model):
             story_id=self.pk,
             actor=acting_user(by),
             action=action,
-            from_status="",
+            from_status="",  # pragma: no mutate (a new story comes from no status: the field's default is "" too)
             to_status=to,
             reason=reason,
         )
@@ -216,7 +216,9 @@ class StoryWorkflow(models.Model):
         by: AnyUser | None,
         reason: str,
         told: NotificationKind,
-        resolve_flags: bool = False,
+        # Not mutated: only hide() resolves flags, and it says so; reject() starts from pending,
+        # and a pending story holds no open flag (flags are raised on published stories).
+        resolve_flags: bool = False,  # pragma: no mutate
     ) -> ModerationEvent:
         """Reject or hide: the reason is kept on the story for its author, who is told."""
         event = self._move(
@@ -309,7 +311,8 @@ class StoryWorkflow(models.Model):
                 if found:
                     kinds |= found
                     # "[email]" is one character longer than the shortest address.
-                    max_length = getattr(self._meta.get_field(field), "max_length", None)
+                    # Every field has max_length (None where unbounded): the default is not mutated.
+                    max_length = getattr(self._meta.get_field(field), "max_length", None)  # pragma: no mutate
                     updates[field] = redact_text(current[field], self.team.country)[:max_length]
             if not kinds:
                 raise IllegalTransition(_("There is no personal data to redact in this story."))

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404
 from django.test import RequestFactory
 
 from stories.core import policy
-from stories.core.http import get_story_for_user, get_team_access, load_story, redirect_back
+from stories.core.http import (
+    TeamAccess,
+    _Answer,
+    get_story_for_user,
+    get_team_access,
+    load_story,
+    redirect_back,
+)
 from stories.models import Status
 from tests.factories import StoryFactory
 
@@ -96,3 +103,34 @@ def test_it_does_not_redirect_back_from_https_to_http(member):
     request = RequestFactory().post("/", {"next": "http://testserver/stories/"}, secure=True)
     request.user = member
     assert redirect_back(request, "/fallback/")["Location"] == "/fallback/"
+
+
+def test_it_answers_a_team_access_question_with_the_rule_it_was_made_for(team, member, lead, moderator):
+    """A TeamAccess answer made here, not at import: mutmut's children never import again."""
+    about_the_team = _Answer(policy.can_close_retro)
+    about_the_user = _Answer(policy.can_compare_teams)
+    answers = {
+        user.username: (
+            about_the_team.__get__(TeamAccess(team=team, user=user), TeamAccess),
+            about_the_user.__get__(TeamAccess(team=team, user=user), TeamAccess),
+        )
+        for user in (member, lead, moderator)
+    }
+    assert answers == {
+        member.username: (False, False),
+        lead.username: (True, False),
+        moderator.username: (False, True),
+    }
+    assert about_the_team.__get__(None, TeamAccess) is about_the_team
+
+
+def test_it_refuses_to_load_for_a_view_that_declares_no_rules(team, member):
+    """A view without @asks(...) that loads a story or team is a mistake, not an open door."""
+    story = StoryFactory(team=team, author=member)
+    request = RequestFactory().get("/")
+    request.user = member
+
+    for load in (lambda: get_story_for_user(request, story.pk), lambda: get_team_access(request, team.slug)):
+        with pytest.raises(ImproperlyConfigured) as refused:
+            load()
+        assert str(refused.value) == "A view loads a story or team without declaring @asks(...)."

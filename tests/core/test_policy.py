@@ -53,6 +53,7 @@ TEAM_RULES = [
     (policy.can_close_retro, {"lead", "superuser"}),
     (policy.can_moderate_team, {"lead", "moderator", "superuser"}),
     (policy.can_manage_members, {"lead", "moderator", "superuser"}),
+    (policy.can_change_team_settings, {"lead", "superuser"}),
 ]
 
 
@@ -184,3 +185,13 @@ def test_it_refuses_to_declare_a_rule_no_loader_can_ask():
 
     with pytest.raises(AssertionError, match="can_touch_the_moon: no loader asks about that"):
         policy.asks(can_touch_the_moon)
+
+
+def test_it_lists_the_teams_a_person_leads_asking_once(people, team, other_team, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert policy.led_team_ids(people["lead"]) == [team.pk]
+        assert policy.led_team_ids(people["lead"]) == [team.pk]
+        assert policy.leads_any_team(people["lead"])
+    assert policy.led_team_ids(people["other_lead"]) == [other_team.pk]
+    assert policy.led_team_ids(people["member"]) == []
+    assert policy.led_team_ids(people["anonymous"]) == []

@@ -20,8 +20,9 @@ BAD_IDS = ["²", "١", "-1", "1.0", "", " 1", str(2**63), "9" * 30, "9" * 5000]
 
 def test_it_parses_only_plain_ascii_ids_within_a_bigint():
     assert parse_id("42") == 42
+    assert parse_id("1") == 1
     assert parse_id(str(2**63 - 1)) == 2**63 - 1
-    for bad in [*BAD_IDS, "1\x00"]:
+    for bad in [*BAD_IDS, "0", "00", None, "1\x00"]:
         assert parse_id(bad) is None, bad
 
 

@@ -150,3 +150,27 @@ def test_it_resolves_flags_on_a_published_story_but_keeps_a_hidden_one_in_the_qu
 
 def test_it_tells_moderators_which_kinds_remain(leaky):
     assert leaky.personal_data_kinds == {"card", "email", "phone"}
+
+
+def test_it_redacts_by_the_team_country_everywhere_and_on_the_story_in_hand(
+    make_story, team, colleague, lead, moderator
+):
+    """612 345 678 is a phone number only in Spain: the story, its flags and its history are
+    read with the team's country, and the story in hand holds the redacted text too."""
+    team.country = "ES"
+    team.save()
+    story = make_story(Status.PUBLISHED, what_happened="Ring her on 612 345 678.", lesson="Ask first.")
+    story.flag(by=colleague, reason=FlagReason.PERSONAL_DATA, comment="It shows 612 345 678")
+    ModerationEvent.objects.filter(story=story).update(reason="Her number is 612 345 678")
+
+    event = story.redact(by=moderator)
+
+    assert (story.what_happened, story.lesson) == ("Ring her on [phone].", "Ask first.")
+    stored = Story.objects.values("what_happened", "lesson").get(pk=story.pk)
+    assert stored == {"what_happened": "Ring her on [phone].", "lesson": "Ask first."}
+    assert Flag.objects.get(story=story).comment == "It shows [phone]"
+    assert set(ModerationEvent.objects.filter(story=story).values_list("reason", flat=True)) == {
+        "Her number is [phone]",
+        "Removed personal data: phone.",
+    }
+    assert event.reason == "Removed personal data: phone."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -46,3 +47,42 @@ def test_it_says_yes_or_no_for_going_beyond(member_client, team, last_month):
     StoryFactory(team=team, happened_on=last_month + dt.timedelta(days=1), went_beyond=False)
     rows = read_csv(member_client.get(month_url("retro_csv", team, last_month)))
     assert [row["went_beyond"] for row in rows] == ["yes", "no"]
+
+
+def test_it_ends_after_the_last_chunk_and_never_reads_a_story_twice(monkeypatch, team, last_month):
+    """Read straight from the generator, a bounded number of lines: a keyset that does not move
+    on would repeat a chunk forever, and this fails instead of hanging."""
+    monkeypatch.setattr(exports, "EXPORT_CHUNK", 2)
+    days = [2, 1, 1, 1, 2, 0, 1]
+    stories = [StoryFactory(team=team, happened_on=last_month + dt.timedelta(days=day)) for day in days]
+    expected = [story.pk for story in sorted(stories, key=lambda story: (story.happened_on, story.pk))]
+
+    lines = list(itertools.islice(exports._csv_lines(team, last_month), 20))
+
+    assert [line[0] for line in lines[1:]] == expected
+
+
+def test_it_orders_a_day_by_id_whatever_order_the_rows_were_written_in(member_client, team, last_month):
+    # Written in reverse id order: without its id order, the database may return them so.
+    later = StoryFactory(pk=9_000_002, team=team, happened_on=last_month)
+    earlier = StoryFactory(pk=9_000_001, team=team, happened_on=last_month)
+    rows = read_csv(member_client.get(month_url("retro_csv", team, last_month)))
+    assert [int(row["id"]) for row in rows] == [earlier.pk, later.pk]
+
+
+def test_it_joins_several_principles_with_a_semicolon(member_client, team, last_month):
+    StoryFactory(
+        team=team,
+        happened_on=last_month,
+        tags=[
+            ("empathy", "honoured"),
+            ("honesty", "honoured"),
+            ("golden-rule", "broken"),
+            ("make-it-right", "broken"),
+        ],
+    )
+    rows = read_csv(member_client.get(month_url("retro_csv", team, last_month)))
+    assert (rows[0]["principles honoured"], rows[0]["principles broken"]) == (
+        "Empathy; Honesty and transparency",
+        "The golden rule; Make it right",
+    )

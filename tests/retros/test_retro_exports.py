@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 
 import pytest
 from django.test import Client
@@ -22,11 +23,18 @@ def read_csv(response):
     return list(csv.DictReader(io.StringIO(csv_text(response))))
 
 
+# Far more lines than any test's month has: a CSV that goes on is a loop that never ends, and
+# this fails on it at once instead of waiting forever.
+MAX_CSV_LINES = 1000
+
+
 def csv_text(response):
     """The streamed CSV, read once and kept on the response for the next look."""
     if not hasattr(response, "csv_text"):
         assert response.streaming
-        response.csv_text = b"".join(response.streaming_content).decode()
+        lines = list(itertools.islice(response.streaming_content, MAX_CSV_LINES + 1))
+        assert len(lines) <= MAX_CSV_LINES, "the CSV does not end"
+        response.csv_text = b"".join(lines).decode()
     return response.csv_text
 
 
