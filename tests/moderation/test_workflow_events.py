@@ -11,11 +11,11 @@ import datetime as dt
 
 import pytest
 
+from stories.core.figure_cache import team_figure
 from stories.models import FlagReason, IllegalTransition, ModerationAction, ModerationMode, Status, Story
 from stories.moderation.moves import HoldsPersonalData
 from stories.notifications.models import Notification, NotificationKind
 from stories.retros import live
-from stories.retros.figure_cache import team_figure
 from tests.conftest import PINNED_NOW
 from tests.factories import StoryFactory
 
