@@ -22,7 +22,7 @@ from typing import Any
 from django.db.models import Count, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
 
-from stories.core.figure_cache import month_by_month, month_figure, team_figure, teams_month_figure
+from stories.core.figure_cache import month_by_month, month_figure, teams_month_figure
 from stories.core.months import (
     FIRST_YEAR,
     current_month,
@@ -135,6 +135,30 @@ def _principle_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str,
         lambda start, stop: _count_principle_cells(team, start, stop),
         lambda row: as_date(row["month"]),
     )
+
+
+def first_story_month(team: Team) -> dt.date | None:
+    """The month of the team's earliest published story a month URL can name (stream index)."""
+    first = (
+        published_of(team)
+        .filter(happened_on__gte=dt.date(FIRST_YEAR, 1, 1))
+        .order_by("happened_on")
+        .values_list("happened_on", flat=True)
+        .first()
+    )
+    return first.replace(day=1) if first else None
+
+
+def principle_totals(team: Team) -> dict[tuple[int, str], int]:
+    """Tags per principle and verdict over the team's whole history, summed from the cached
+    months: a new story makes only its own month count again."""
+    first = first_story_month(team)
+    if first is None:
+        return {}
+    totals: dict[tuple[int, str], int] = defaultdict(int)
+    for cell in _principle_cells(team, first, month_after(current_month(team))):
+        totals[(cell["principle_id"], cell["verdict"])] += cell["count"]
+    return dict(totals)
 
 
 def _count_principle_cells(team: Team, first: dt.date, end: dt.date) -> list[dict[str, Any]]:
@@ -275,11 +299,9 @@ def has_stories(figures: MonthFigures) -> bool:
 def retro_index(team: Team) -> list[dict[str, Any]]:
     """Months with published stories or a retro, plus the current month, newest first."""
     this_month = current_month(team)
-    # A date no month URL can name (one the floor on story dates came too late for) stays out.
-    # The team's whole history in one query, kept until any story of the team moves (month by
-    # month it would be some 1,500 months since FIRST_YEAR).
-    first, end = dt.date(FIRST_YEAR, 1, 1), month_after(this_month)
-    per_month = team_figure(team.pk, "all-month-counts", end, compute=lambda: _count_months(team, first, end))
+    # From the team's first story (a date no month URL can name stays out), month by month: a
+    # new story makes only its own month count again.
+    per_month = month_counts(team, first_story_month(team) or this_month, month_after(this_month))
     retros = {
         retro.month: retro
         for retro in Retro.objects.for_team(team)

@@ -147,4 +147,6 @@ def test_it_costs_the_same_queries_for_little_and_much_data(member_client, team,
     large = _count_queries(member_client)
 
     assert small == large
-    assert large <= 19
+    # With an empty cache: the honoured totals read the team's first month, then its months'
+    # principle cells in one query.
+    assert large <= 20
