@@ -135,13 +135,10 @@ class StoryAdmin(HidesWithdrawnStories, admin.ModelAdmin):
             if "happened_on" in form.changed_data:
                 refresh_sequel_dates_after_redating(obj)
             # An admin edit is part of the story's history too (field names, never values).
-            ModerationEvent.objects.create(
-                story=obj,
-                actor=request.user if request.user.is_authenticated else None,
-                action=ModerationAction.EDIT,
-                from_status=obj.status,
-                to_status=obj.status,
-                reason=_("Edited in admin: %(fields)s.") % {"fields": ", ".join(form.changed_data)},
+            obj.record_event(
+                ModerationAction.EDIT,
+                request.user,
+                _("Edited in admin: %(fields)s.") % {"fields": ", ".join(form.changed_data)},
             )
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:

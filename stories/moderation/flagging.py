@@ -107,12 +107,9 @@ class FlaggableStory(StoryWorkflow):
                 raise IllegalTransition(_("This story has no open flags: someone already decided."))
             waiting_changed()
             notify.story_decided(self, NotificationKind.FLAG_DECIDED, by=by)
-            return ModerationEvent.objects.create(
-                story_id=self.pk,
-                actor=acting_user(by),
-                action=ModerationAction.DISMISS_FLAGS,
-                from_status=self.status,
-                to_status=self.status,
-                reason=ngettext("%(count)d flag dismissed.", "%(count)d flags dismissed.", dismissed)
+            return self.record_event(
+                ModerationAction.DISMISS_FLAGS,
+                by,
+                ngettext("%(count)d flag dismissed.", "%(count)d flags dismissed.", dismissed)
                 % {"count": dismissed},
             )

@@ -77,6 +77,20 @@ class StoryWorkflow(models.Model):
         live.bump_on_commit(self.team_id, month, live.VOTES)
         waiting_changed()
 
+    def record_event(
+        self, action: str, by: AnyUser | None, reason: str = "", *, from_status: str | None = None
+    ) -> ModerationEvent:
+        """The story's history gains an event: from `from_status` (its status, unless it moved)
+        to the status it has now, by the person acting (None for the app itself)."""
+        return ModerationEvent.objects.create(
+            story_id=self.pk,
+            actor=acting_user(by),
+            action=action,
+            from_status=self.status if from_status is None else from_status,
+            to_status=self.status,
+            reason=reason,
+        )
+
     def _move(
         self,
         *,
@@ -110,14 +124,7 @@ class StoryWorkflow(models.Model):
             if resolve_flags:
                 self._resolve_open_flags(by)
             self.announce_change()
-            return ModerationEvent.objects.create(
-                story_id=self.pk,
-                actor=acting_user(by),
-                action=action,
-                from_status=from_status,
-                to_status=to,
-                reason=reason,
-            )
+            return self.record_event(action, by, reason, from_status=from_status)
 
     def _raise_already_decided(self) -> NoReturn:
         current = self._stories().filter(pk=self.pk).values_list("status", flat=True).first()
@@ -149,14 +156,8 @@ class StoryWorkflow(models.Model):
         for field, value in updates.items():
             setattr(self, field, value)
         self.announce_change()
-        return ModerationEvent.objects.create(
-            story_id=self.pk,
-            actor=acting_user(by),
-            action=action,
-            from_status="",  # pragma: no mutate (a new story comes from no status: the field's default is "" too)
-            to_status=to,
-            reason=reason,
-        )
+        # A new story comes from no status.
+        return self.record_event(action, by, reason, from_status="")
 
     def publishing_refusal_for(self, user: AnyUser) -> str | None:
         """Why this user may not publish the story as it stands (approve or restore it), or None."""
@@ -332,11 +333,8 @@ class StoryWorkflow(models.Model):
             if self.status != Status.HIDDEN:
                 self._resolve_open_flags(by)
             self.announce_change()
-            return ModerationEvent.objects.create(
-                story_id=self.pk,
-                actor=acting_user(by),
-                action=ModerationAction.REDACT,
-                from_status=self.status,
-                to_status=self.status,
-                reason=_("Removed personal data: %(kinds)s.") % {"kinds": ", ".join(sorted(kinds))},
+            return self.record_event(
+                ModerationAction.REDACT,
+                by,
+                _("Removed personal data: %(kinds)s.") % {"kinds": ", ".join(sorted(kinds))},
             )
