@@ -46,25 +46,14 @@ def increment_on_commit(*keys: str) -> None:
 
 def remembered(key: str, counters: Sequence[str], compute: Callable[[], T], timeout: int) -> T:
     """compute(), or its value remembered under `key` while none of `counters` moved."""
-    return remembered_each([(key, counters, compute)], timeout)[0]
+    [(stamp, hit, value)] = recall([(key, counters)])
+    if not hit:
+        value = compute()
+        keep({key: (stamp, value)}, timeout)
+    return value  # type: ignore[no-any-return]
 
 
-Remembered = tuple[str, Sequence[str], Callable[[], T]]
 Stamp = tuple[object, ...]
-
-
-def remembered_each(entries: Sequence[Remembered[T]], timeout: int) -> list[T]:
-    """remembered() for each (key, counters, compute), read in one round trip to the cache."""
-    recalled = recall([(key, counters) for key, counters, _compute in entries])
-    values: list[T] = []
-    fresh: dict[str, tuple[Stamp, T]] = {}
-    for (key, _counters, compute), (stamp, hit, value) in zip(entries, recalled, strict=True):
-        if not hit:
-            value = compute()
-            fresh[key] = (stamp, value)
-        values.append(value)
-    keep(fresh, timeout)
-    return values
 
 
 def recall(entries: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[Stamp, bool, Any]]:

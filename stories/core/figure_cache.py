@@ -24,7 +24,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from stories.core.counters import Remembered, increment_on_commit, keep, recall, remembered, remembered_each
+from stories.core.counters import increment_on_commit, keep, recall, remembered
 from stories.core.months import month_after
 
 T = TypeVar("T")
@@ -71,16 +71,15 @@ def team_figure(team_id: int, name: str, *args: Any, compute: Callable[[], T]) -
     return remembered(key, [_team_key(team_id)], compute, FIGURES_TIMEOUT)
 
 
-def _month_entry(
-    team_id: int, name: str, months: Sequence[dt.date], compute: Callable[[], T]
-) -> Remembered[T]:
+def _month_slot(team_id: int, name: str, months: Sequence[dt.date]) -> tuple[str, list[str]]:
+    """A monthly figure's key, and the counters it is kept under: its months' and its team's every-month one."""
     key = ":".join([FIGURES, str(team_id), name, *(f"{month:%Y-%m}" for month in months)])
-    return key, [_every_month_key(team_id), *(_month_key(team_id, month) for month in months)], compute
+    return key, [_every_month_key(team_id), *(_month_key(team_id, month) for month in months)]
 
 
 def month_figure(team_id: int, name: str, *months: dt.date, compute: Callable[[], T]) -> T:
     """compute()'s value, counting only stories of the given months, kept until one of them moves."""
-    return remembered_each([_month_entry(team_id, name, months, compute)], FIGURES_TIMEOUT)[0]
+    return remembered(*_month_slot(team_id, name, months), compute, FIGURES_TIMEOUT)
 
 
 def month_by_month(
@@ -95,8 +94,8 @@ def month_by_month(
     The months are read from the cache at once; those missing are counted in one call over
     the span they cover, and kept month by month (an empty month too).
     """
-    entries: list[Remembered[list[R]]] = [_month_entry(team_id, name, [month], list) for month in months]
-    recalled = recall([(key, counters) for key, counters, _compute in entries])
+    slots = [_month_slot(team_id, name, [month]) for month in months]
+    recalled = recall(slots)
     missing = [month for month, (_stamp, hit, _rows) in zip(months, recalled, strict=True) if not hit]
     counted: dict[dt.date, list[R]] = {month: [] for month in missing}
     if missing:
@@ -104,7 +103,7 @@ def month_by_month(
             counted.setdefault(month_of(row), []).append(row)
     fresh = {}
     rows: list[R] = []
-    for month, (key, _counters, _compute), (stamp, hit, kept) in zip(months, entries, recalled, strict=True):
+    for month, (key, _counters), (stamp, hit, kept) in zip(months, slots, recalled, strict=True):
         if not hit:
             kept = counted[month]
             fresh[key] = (stamp, kept)

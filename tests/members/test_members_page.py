@@ -112,3 +112,10 @@ def test_it_shows_a_big_team_fifty_members_at_a_time(lead_client, team, lead, me
     shown = [int(pk) for pk in re.findall(r'<tr id="member-(\d+)"', first + second)]
     assert sorted(shown) == sorted(Membership.objects.filter(team=team).values_list("pk", flat=True))
     assert shown[0] == lead.memberships.get().pk  # leads first
+
+
+@pytest.mark.parametrize("page", ["x", "0", "-1", "999", "1e9", "٣"])
+def test_it_answers_a_bad_page_number_with_a_page_of_members(lead_client, team, lead, member, page):
+    response = lead_client.get(URL, {"page": page})
+    assert response.status_code == 200
+    assert response.content.decode().count('<tr id="member-') == 2
