@@ -78,7 +78,7 @@ class StoryWorkflow(models.Model):
         waiting_changed()
 
     def record_event(
-        self, action: str, by: AnyUser | None, reason: str = "", *, from_status: str | None = None
+        self, action: str, by: AnyUser | None, reason: str, *, from_status: str | None = None
     ) -> ModerationEvent:
         """The story's history gains an event: from `from_status` (its status, unless it moved)
         to the status it has now, by the person acting (None for the app itself)."""
