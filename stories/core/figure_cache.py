@@ -20,11 +20,10 @@ An admin edit may move a story to another month or team: it bumps every month of
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from stories.core.counters import increment_on_commit, keep, recall, remembered
+from stories.core.counters import increment_on_commit, keep, once, recall, remembered
 from stories.core.months import month_after
 
 T = TypeVar("T")
@@ -95,28 +94,55 @@ def month_by_month(
     the span they cover, and kept month by month (an empty month too).
     """
     slots = [_month_slot(team_id, name, [month]) for month in months]
-    recalled = recall(slots)
-    missing = [month for month, (_stamp, hit, _rows) in zip(months, recalled, strict=True) if not hit]
-    counted: dict[dt.date, list[R]] = {month: [] for month in missing}
-    if missing:
+
+    def count_months(missing: list[dt.date]) -> list[list[R]]:
+        counted: dict[dt.date, list[R]] = {month: [] for month in missing}
         for row in count(min(missing), month_after(max(missing))):
             counted.setdefault(month_of(row), []).append(row)
-    fresh = {}
-    rows: list[R] = []
-    for month, (key, _counters), (stamp, hit, kept) in zip(months, slots, recalled, strict=True):
-        if not hit:
-            kept = counted[month]
-            fresh[key] = (stamp, kept)
-        rows += kept
-    keep(fresh, FIGURES_TIMEOUT)
-    return rows
+        return [counted[month] for month in missing]
+
+    def rows() -> list[R]:
+        return [row for kept in _each_kept(slots, months, count_months) for row in kept]
+
+    every_month_kept, kept = _all_kept(recall(slots))
+    if every_month_kept:
+        return kept
+    # Whoever counts a team's missing months of this figure counts them for everyone.
+    return once(":".join([FIGURES, str(team_id), name, "months"]), rows, lambda: _all_kept(recall(slots)))
 
 
-def teams_month_figure(team_ids: Sequence[int], name: str, month: dt.date, compute: Callable[[], T]) -> T:
-    """compute()'s value over several teams' month, kept until that month moves in any of them."""
+def _all_kept(recalled: list[tuple[Any, bool, Any]]) -> tuple[bool, list[Any]]:
+    """Whether every month was kept, and then their rows in order."""
+    if not all(hit for _stamp, hit, _rows in recalled):
+        return False, []
+    return True, [row for _stamp, _hit, kept in recalled for row in kept]
+
+
+def each_team_month(
+    team_ids: Sequence[int], name: str, month: dt.date, count: Callable[[list[int]], dict[int, T]], empty: T
+) -> dict[int, T]:
+    """count(ids)[id] for each team's month (`empty` for a team it leaves out), each team's
+    value kept on its own: a story that moves in one team counts that team's month again, not
+    every team's (0.3 s for the hundred teams at 1M stories)."""
     ids = sorted(set(team_ids))
-    # The teams by digest: a hundred ids would pass the 250 characters a portable key may have.
-    teams = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
-    key = ":".join([FIGURES, "teams", name, f"{month:%Y-%m}", teams])
-    counters = [counter for pk in ids for counter in (_every_month_key(pk), _month_key(pk, month))]
-    return remembered(key, counters, compute, FIGURES_TIMEOUT)
+    slots = [_month_slot(pk, name, [month]) for pk in ids]
+
+    def count_teams(missing: list[int]) -> list[T]:
+        counted = count(missing)
+        return [counted.get(pk, empty) for pk in missing]
+
+    return dict(zip(ids, _each_kept(slots, ids, count_teams), strict=True))
+
+
+def _each_kept(
+    slots: Sequence[tuple[str, list[str]]], items: Sequence[Any], count: Callable[[list[Any]], list[T]]
+) -> list[T]:
+    """Each slot's kept value; those missing are count(their items), in one call, and kept."""
+    recalled = recall(slots)
+    values = [value for _stamp, _hit, value in recalled]
+    missing = [i for i, (_stamp, hit, _value) in enumerate(recalled) if not hit]
+    if missing:
+        for i, value in zip(missing, count([items[i] for i in missing]), strict=True):
+            values[i] = value
+        keep({slots[i][0]: (recalled[i][0], values[i]) for i in missing}, FIGURES_TIMEOUT)
+    return values

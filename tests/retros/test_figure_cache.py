@@ -143,6 +143,18 @@ def test_it_never_serves_the_cross_team_counts_from_before_a_moderation_decision
     assert totals() == [4, 0]
 
 
+def test_it_counts_again_only_the_team_whose_story_moved(shared_cache, team, other_team, lead, month_of_five):
+    """A story in one team leaves the other teams' months cached: at 1M stories recounting the
+    hundred teams' month after every new story took 0.3 s."""
+    assert [row["total"] for row in cross_team([team, other_team], LAST_MONTH)] == [5, 0]
+    month_of_five[0].hide(by=lead, reason="unfair")
+    with CaptureQueriesContext(connection) as queries:
+        assert [row["total"] for row in cross_team([team, other_team], LAST_MONTH)] == [4, 0]
+    counted = [q["sql"] for q in queries.captured_queries if "stories_story" in q["sql"]]
+    assert counted
+    assert all(f"IN ({team.pk})" in sql for sql in counted)
+
+
 def test_it_keeps_other_months_figures_when_a_story_moves(
     shared_cache, team, lead, colleagues, month_of_five
 ):
