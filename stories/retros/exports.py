@@ -62,7 +62,7 @@ def retro_markdown(request: HtmxHttpRequest, slug: str, month: dt.date) -> HttpR
         **figures_context(access, month, retro),
         # The report prints the highlights only: read the top few candidates, not the month.
         **highlights_context(request, access, month, retro, HIGHLIGHT_COUNT),
-        **actions_context(access, month, retro),
+        **actions_context(access, month, retro, with_forms=False),
         **notes_context(access, month, retro),
     }
     context["md_highlights"] = [

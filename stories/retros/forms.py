@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stories.core.names import display_name
 from stories.core.text import OneLineCharField
+from stories.core.widgets import QuickSelect
 from stories.models import ActionItem, Team
 from stories.retros.models import NOTES_MAX
 from stories.retros.trends import TREND_MONTHS_DEFAULT, TREND_MONTHS_MAX, TREND_MONTHS_MIN
@@ -36,7 +37,8 @@ class _RetroForm(forms.ModelForm):
         required=False,
         label=_("Owner"),
         empty_label=_("Nobody yet"),
-        widget=forms.Select(attrs={"class": "form-select"}),
+        # A team of hundreds is hundreds of options, on the retro page once per action item.
+        widget=QuickSelect(attrs={"class": "form-select"}),
     )
 
     def __init__(self, *args: Any, team: Team, members: list[Any] | None = None, **kwargs: Any) -> None:

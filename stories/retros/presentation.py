@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.utils.formats import date_format
@@ -56,7 +57,9 @@ def present_figures(figures: MonthFigures, month: dt.date) -> dict[str, Any]:
                 **row,
                 "honoured_heat": _heat(row["honoured"], peak),
                 "broken_heat": _heat(row["broken"], peak),
-                "sparkline": sparkline(
+                # Drawn when a page shows it: the .md export and meeting mode never do.
+                "sparkline": partial(
+                    sparkline,
                     f"spark-{row['principle']}",
                     _("%(name)s over the last 12 months: honoured above the line, broken below")
                     % {"name": row["name"]},
@@ -71,7 +74,8 @@ def present_figures(figures: MonthFigures, month: dt.date) -> dict[str, Any]:
         {**row, "label": channel_labels.get(row["channel"], row["channel"])}
         for row in figures["channels"]["rows"]
     ]
-    channel_chart = charts.hbar_chart(
+    channel_chart = partial(
+        charts.hbar_chart,
         "channel-chart",
         _("Stories per channel"),
         [

@@ -208,17 +208,20 @@ def actions_context(
     edit_forms: dict[int, Any] | None = None,
     drop_forms: dict[int, Any] | None = None,
     item_errors: dict[int, str] | None = None,
+    with_forms: bool = True,
 ) -> dict[str, Any]:
+    """The month's action items; with_forms=False for a report that only lists them (no
+    team's worth of owner choices to load)."""
     items = ActionItem.objects.for_retro_page(access.team, month)
     if mine_of is not None:
         items = items.owned_by(mine_of)
     today = access.team.today()
     edit_forms, drop_forms, item_errors = edit_forms or {}, drop_forms or {}, item_errors or {}
     # The page already holds the team's members: every item's select reuses them.
-    people = list(team_members(access.team))
+    people = list(team_members(access.team)) if with_forms else []
     rows = []
     for item in items:
-        editable = access.may_take_part and not item.is_done and not item.is_dropped
+        editable = with_forms and access.may_take_part and not item.is_done and not item.is_dropped
         edit = edit_forms.get(item.pk) or ActionItemEditForm(instance=item, team=access.team, members=people)
         rows.append(
             {
@@ -233,7 +236,7 @@ def actions_context(
     return {
         "action_items": rows,
         "mine_only": mine_of is not None,
-        "action_form": form or ActionItemForm(team=access.team, members=people),
+        "action_form": (form or ActionItemForm(team=access.team, members=people)) if with_forms else None,
         "can_act": access.may_take_part,
         "can_add_actions": access.may_take_part and not (retro and retro.is_closed),
     }
