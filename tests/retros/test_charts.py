@@ -26,6 +26,14 @@ def test_it_escapes_names_typed_by_people():
     assert 'aria-label="A &quot;quoted&quot; &lt;name&gt;"' in spark
 
 
+def test_it_escapes_the_titles_of_twin_bars():
+    svg = charts.diverging_bars(
+        "c5", "t", ['<b>"May"</b>', "June"], [1, 2], [0, 1], peak=2, up_name="honoured", down_name="broken"
+    )
+    assert "<b>" not in svg
+    assert "<title>&lt;b&gt;&quot;May&quot;&lt;/b&gt;: honoured 1</title>" in svg
+
+
 def test_it_draws_one_bar_per_non_zero_value_with_its_figure():
     svg = charts.bar_chart("c3", "t", ["Jan", "Feb", "Mar"], [charts.Series("Good", [2, 0, 5], charts.GOOD)])
     assert svg.count("<rect x=") - 1 == 2  # one legend swatch
