@@ -44,6 +44,19 @@ def parse_id(raw: object) -> int | None:
     return number if 0 < number <= MAX_ID else None
 
 
+def shown_count(request: HttpRequest, name: str, step: int, most: int) -> int:
+    """How many rows of a long list to show: `step` first, more on "Show more" (?name=N),
+    never fewer than `step` nor more than `most`, whatever is typed."""
+    raw = request.GET.get(name, "")
+    wanted = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else step
+    return min(max(wanted, step), most)
+
+
+def more_count(shown: int, step: int, most: int, more: bool) -> int:
+    """The count "Show more" asks for next: 0 when nothing is left or `most` is shown already."""
+    return min(shown + step, most) if more and shown < most else 0
+
+
 def load_story(story_id: int, user: User | AnonymousUser) -> Story | None:
     """The story as far as this user can know: a withdrawn story exists for its author alone,
     so every path that starts here (story page, moderation answers, flags, karma) finds nothing."""

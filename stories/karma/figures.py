@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     pass
 
 WINDOW = dt.timedelta(days=KARMA_WINDOW_DAYS)
+# The oldest first (their windows close soonest), more on "Show more", up to MAX_WATCHLIST.
+WATCHLIST_SHOWN = 25
 MAX_WATCHLIST = 100
 LEDGER_PAGE_SIZE = 20
 RATE_HISTORY_MONTHS = 3

@@ -21,7 +21,15 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from stories.core import policy
 from stories.core.htmx import render_page_or_partial
-from stories.core.http import HtmxHttpRequest, get_story_for_user, get_team_access, parse_id, redirect_back
+from stories.core.http import (
+    HtmxHttpRequest,
+    get_story_for_user,
+    get_team_access,
+    more_count,
+    parse_id,
+    redirect_back,
+    shown_count,
+)
 from stories.core.policy import asks
 from stories.karma import figures, links
 from stories.karma.forms import LinkSequelForm
@@ -37,7 +45,10 @@ def karma(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     team = access.team
     today = team.today()
     chains = Paginator(figures.ledger(team), figures.LEDGER_PAGE_SIZE).get_page(request.GET.get("page"))
-    watched = list(figures.watchlist(team, today)[: figures.MAX_WATCHLIST + 1])
+    shown = shown_count(request, "watching", figures.WATCHLIST_SHOWN, figures.MAX_WATCHLIST)
+    watched = list(figures.watchlist(team, today)[: shown + 1])
+    more = len(watched) > shown
+    watched = watched[:shown]
     for story in watched:
         # The row's buttons, as the policy answers for this viewer.
         story.may_add_sequel = policy.can_add_sequel(request.user, story)  # type: ignore[attr-defined]
@@ -49,12 +60,14 @@ def karma(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "rate": figures.karma_rate(team, today),
         "median_days": figures.median_days_to_sequel(team),
         "principles": figures.principles_leading_to_sequels(team),
-        "watchlist": watched[: figures.MAX_WATCHLIST],
-        "watchlist_truncated": len(watched) > figures.MAX_WATCHLIST,
+        "watchlist": watched,
+        "more_watched": more_count(shown, figures.WATCHLIST_SHOWN, figures.MAX_WATCHLIST, more),
+        "watchlist_truncated": more and shown == figures.MAX_WATCHLIST,
         "window_days": KARMA_WINDOW_DAYS,
     }
-    # The ledger's pager swaps just the ledger.
-    return render_page_or_partial(request, "karma/karma.html", "ledger", context)
+    # "Show more" swaps just the watchlist, the ledger's pager just the ledger.
+    partial = "watchlist" if request.htmx.target == "watchlist" else "ledger"
+    return render_page_or_partial(request, "karma/karma.html", partial, context)
 
 
 def _parse_day(raw: str | None) -> dt.date | None:

@@ -330,7 +330,9 @@ def twin_bars(
     middle = height / 2
     slot = width / max(len(up), 1)
     scale = (middle - room) / max(peak, 1)
-    parts = [format_html('<line x1="0" x2="{}" y1="{}" y2="{}" stroke="{}"/>', width, middle, middle, GRID)]
+    parts: list[str] = [
+        format_html('<line x1="0" x2="{}" y1="{}" y2="{}" stroke="{}"/>', width, middle, middle, GRID)
+    ]
     for position, pair in enumerate(zip(up, down, strict=True)):
         for value, colour, above in ((pair[0], GOOD, True), (pair[1], BAD, False)):
             if value is None:

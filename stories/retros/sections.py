@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access
+from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access, more_count, shown_count
 from stories.core.months import (
     current_month,
     has_ended,
@@ -139,9 +139,7 @@ def figures_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> 
 
 def shown_candidates(request: HttpRequest) -> int:
     """How many voting candidates to list: the top ones first, more on "Show more" (bounded)."""
-    raw = request.GET.get("shown", "")
-    wanted = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else CANDIDATES_SHOWN
-    return min(max(wanted, CANDIDATES_SHOWN), MAX_CANDIDATES_SHOWN)
+    return shown_count(request, "shown", CANDIDATES_SHOWN, MAX_CANDIDATES_SHOWN)
 
 
 def highlights_context(
@@ -190,7 +188,7 @@ def highlights_context(
         votes_left = retro.votes_left_for(person(request))
     return {
         "candidates": candidates,
-        "more_candidates": min(shown + CANDIDATES_SHOWN, MAX_CANDIDATES_SHOWN) if more else 0,
+        "more_candidates": more_count(shown, CANDIDATES_SHOWN, MAX_CANDIDATES_SHOWN, more),
         "highlights": highlights,
         "votes_left": votes_left,
         "max_votes": MAX_VOTES_PER_MEMBER,

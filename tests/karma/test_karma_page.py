@@ -127,6 +127,58 @@ def test_it_serves_a_ledger_page_as_an_htmx_fragment(member_client, story_ago, f
     assert html.count("data-chain=") == 5
 
 
+def _watched_rows(html: str) -> list[int]:
+    return [int(days) for days in re.findall(r'<td class="text-end">(\d+)</td>', html)]
+
+
+def test_it_shows_the_oldest_watched_stories_first_and_more_on_request(member_client, story_ago, frozen):
+    for age in range(31, 31 + 60):
+        story_ago(age, went_beyond=True)
+
+    first = member_client.get(URL).content.decode()
+    assert _watched_rows(first) == list(range(90, 65, -1))  # the 25 oldest, oldest first
+    assert 'href="?watching=50#watchlist"' in first
+
+    more = member_client.get(URL, {"watching": 50}, headers={"HX-Request": "true", "HX-Target": "watchlist"})
+    html = more.content.decode()
+    assert html.lstrip().startswith('<section class="mb-4" id="watchlist"')
+    assert 'id="ledger"' not in html
+    assert _watched_rows(html) == list(range(90, 40, -1))
+    assert 'href="?watching=75#watchlist"' in html
+
+    every = member_client.get(URL, {"watching": 75}).content.decode()
+    assert len(_watched_rows(every)) == 60
+    assert 'href="?watching=' not in every
+    assert "Only the oldest stories are shown" not in every
+
+
+@pytest.mark.parametrize("typed", ["x", "-1", "0", "٣٠", "1e9", "99999999"])
+def test_it_shows_a_bounded_watchlist_whatever_is_typed(member_client, story_ago, frozen, typed):
+    for age in range(31, 31 + 30):
+        story_ago(age, went_beyond=True)
+
+    html = member_client.get(URL, {"watching": typed}).content.decode()
+
+    assert len(_watched_rows(html)) in (25, 30)
+
+
+def test_it_says_when_the_watchlist_holds_more_than_it_ever_shows(
+    member_client, story_ago, frozen, monkeypatch
+):
+    from stories.karma import figures
+
+    monkeypatch.setattr(figures, "WATCHLIST_SHOWN", 2)
+    monkeypatch.setattr(figures, "MAX_WATCHLIST", 4)
+    for age in range(31, 36):
+        story_ago(age, went_beyond=True)
+
+    html = member_client.get(URL, {"watching": 4}).content.decode()
+
+    assert len(_watched_rows(html)) == 4
+    assert 'href="?watching=' not in html
+    assert "Only the oldest stories are shown" in html
+
+
 def _count_queries(client) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(URL).status_code == 200

@@ -47,6 +47,13 @@ def test_it_answers_more_with_the_highlights_section_only(member_client, team, l
     assert 'hx-get="?shown=10"' in html
 
 
+def test_it_offers_no_more_once_the_ceiling_is_shown(member_client, team, last_month, busy_month):
+    # Twelve stories, ten at most: "Show more" at ten would only show the same ten again.
+    html = member_client.get(month_url("retro_detail", team, last_month) + "?shown=10").content.decode()
+    assert candidate_rows(html) == 10
+    assert "?shown=" not in html
+
+
 @pytest.mark.parametrize("shown", ["9999", "-3", "abc", "1" * 40])
 def test_it_never_lists_more_than_the_ceiling(member_client, team, last_month, busy_month, shown):
     html = member_client.get(month_url("retro_detail", team, last_month) + f"?shown={shown}").content.decode()
