@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from stories.core.months import month_slug
 from stories.core.names import display_name
 from stories.core.policy import asks
 from stories.core.text import one_line
+from stories.log.stream import Cursor
 from stories.models import Principle, Story, StoryPrinciple, Team, Verdict
 from stories.retros.export_text import csv_cell, md_inline
 from stories.retros.sections import (
@@ -121,21 +121,24 @@ CSV_COLUMNS = (
     "author__last_name",
     "author__username",
     "went_beyond",
+    "created_at",
 )
 
 
-def _csv_lines(team: Team, month: dt.date) -> Iterator[list[Any]]:
-    """The month's stories in date order, read in keyset chunks: memory stays flat at any size."""
-    yield list(CSV_HEADER)
+def _csv_lines(team: Team, month: dt.date) -> Iterator[list[list[Any]]]:
+    """The month's stories in date order, a chunk of lines at a time: memory stays flat at any size.
+
+    Chunks follow the stream index's order (day, then creation, then id), each starting where
+    the last ended (`Cursor.newer`): the index is read once from end to end.
+    """
+    yield [list(CSV_HEADER)]
     names = {principle.pk: principle.local_name for principle in Principle.objects.all()}
     stories = Story.objects.published().for_month(team, month.year, month.month)
-    after: tuple[dt.date, int] | None = None
+    after: Cursor | None = None
     while True:
-        chunk = stories
-        if after is not None:
-            chunk = chunk.filter(Q(happened_on__gt=after[0]) | Q(happened_on=after[0], pk__gt=after[1]))
+        chunk = stories if after is None else stories.filter(after.newer())
         rows = list(
-            chunk.order_by("happened_on", "pk")
+            chunk.order_by("happened_on", "created_at", "pk")
             .values_list(*CSV_COLUMNS)[:EXPORT_CHUNK]
             # The slice bounds the rows; chunk_size only sets how many come per fetch: not mutated.
             .iterator(chunk_size=EXPORT_CHUNK)  # pragma: no mutate
@@ -150,19 +153,24 @@ def _csv_lines(team: Team, month: dt.date) -> Iterator[list[Any]]:
             "story_id", "verdict", "principle_id"
         ).iterator():
             tagged[(story_id, verdict)].append(names[principle_id])
-        for pk, day, kind, perspective, channel, title, anonymous, first, last, username, beyond in rows:
+        lines = []
+        for pk, day, kind, perspective, channel, title, anonymous, first, last, username, beyond, _at in rows:
             author = "" if anonymous else (f"{first} {last}".strip() or username)
             values = (pk, day.isoformat(), kind, perspective, channel, one_line(title), author)
-            yield [
-                csv_cell(value)
-                for value in (
-                    *values,
-                    "yes" if beyond else "no",
-                    "; ".join(tagged[(pk, Verdict.HONOURED)]),
-                    "; ".join(tagged[(pk, Verdict.BROKEN)]),
-                )
-            ]
-        after = (rows[-1][1], rows[-1][0])
+            lines.append(
+                [
+                    csv_cell(value)
+                    for value in (
+                        *values,
+                        "yes" if beyond else "no",
+                        "; ".join(tagged[(pk, Verdict.HONOURED)]),
+                        "; ".join(tagged[(pk, Verdict.BROKEN)]),
+                    )
+                ]
+            )
+        yield lines
+        last_pk, last_day, *_columns, last_at = rows[-1]
+        after = Cursor(last_day, last_at, last_pk)
 
 
 @login_required
@@ -172,7 +180,8 @@ def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> StreamingH
     access = retro_access(request, slug, month)
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
-        (writer.writerow(line) for line in _csv_lines(access.team, month)),
+        # One write per chunk: a write per line cost the server a send for each of 5,000 stories.
+        ("".join(writer.writerow(line) for line in lines) for lines in _csv_lines(access.team, month)),
         content_type="text/csv; charset=utf-8",
     )
     filename = f"{access.team.slug}-retro-{month_slug(month)}.csv"

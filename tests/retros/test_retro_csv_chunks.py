@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 
+from stories.models import Story
 from stories.retros import exports
 from tests.factories import StoryFactory, UserFactory
 from tests.retros.helpers import month_url
@@ -57,17 +58,24 @@ def test_it_ends_after_the_last_chunk_and_never_reads_a_story_twice(monkeypatch,
     stories = [StoryFactory(team=team, happened_on=last_month + dt.timedelta(days=day)) for day in days]
     expected = [story.pk for story in sorted(stories, key=lambda story: (story.happened_on, story.pk))]
 
-    lines = list(itertools.islice(exports._csv_lines(team, last_month), 20))
+    chunks = list(itertools.islice(exports._csv_lines(team, last_month), 20))
 
-    assert [line[0] for line in lines[1:]] == expected
+    assert [len(lines) for lines in chunks] == [1, 2, 2, 2, 1]  # the header, then chunks of 2
+    assert [line[0] for lines in chunks[1:] for line in lines] == expected
 
 
-def test_it_orders_a_day_by_id_whatever_order_the_rows_were_written_in(member_client, team, last_month):
+def test_it_orders_a_day_by_when_stories_were_logged_then_by_id(member_client, team, last_month):
     # Written in reverse id order: without its id order, the database may return them so.
-    later = StoryFactory(pk=9_000_002, team=team, happened_on=last_month)
-    earlier = StoryFactory(pk=9_000_001, team=team, happened_on=last_month)
+    logged = dt.datetime(2026, 5, 20, 9, 0, tzinfo=dt.UTC)
+    tie_later = StoryFactory(pk=9_000_002, team=team, happened_on=last_month)
+    tie_earlier = StoryFactory(pk=9_000_001, team=team, happened_on=last_month)
+    first_logged = StoryFactory(pk=9_000_003, team=team, happened_on=last_month)
+    Story.objects.filter(pk__in=[tie_later.pk, tie_earlier.pk]).update(created_at=logged)
+    Story.objects.filter(pk=first_logged.pk).update(created_at=logged - dt.timedelta(hours=1))
+
     rows = read_csv(member_client.get(month_url("retro_csv", team, last_month)))
-    assert [int(row["id"]) for row in rows] == [earlier.pk, later.pk]
+
+    assert [int(row["id"]) for row in rows] == [first_logged.pk, tie_earlier.pk, tie_later.pk]
 
 
 def test_it_joins_several_principles_with_a_semicolon(member_client, team, last_month):
