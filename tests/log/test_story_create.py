@@ -78,6 +78,19 @@ def test_it_refuses_a_future_date_and_keeps_what_was_typed(member_client, team):
     assert f'id="principle-{empathy.pk}" checked' in html
 
 
+def test_it_keeps_each_principle_verdict_picked_when_the_form_comes_back(member_client, team):
+    empathy = Principle.objects.get(slug="empathy")
+    tomorrow = team.today() + dt.timedelta(days=1)
+    post = story_post(team, happened_on=tomorrow.isoformat(), **{f"verdict_{empathy.pk}": "broken"})
+
+    html = member_client.post(URL, post).content.decode()
+
+    name = f"verdict_{empathy.pk}"
+    assert f'<input type="radio" name="{name}" value="broken" id="id_{name}_1" checked>' in html
+    assert f'<input type="radio" name="{name}" value="honoured" id="id_{name}_0">' in html
+    assert f'<label for="id_{name}' not in html  # each radio sits inside its own label
+
+
 def test_it_limits_title_and_text_length(member_client, team):
     response = member_client.post(URL, story_post(team, title="x" * 121, what_happened="y" * 5001))
     errors = response.context["form"].errors
