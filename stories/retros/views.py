@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stories.core import policy
+from stories.core.fragments import rendered_once
 from stories.core.htmx import render_page_or_partial
 from stories.core.http import HtmxHttpRequest, get_team_access
 from stories.core.months import current_month, is_first_month, month_after, month_before, month_label
@@ -84,16 +85,19 @@ def trends(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     form = TrendsForm(request.GET or None)
     months = form.months_or_default()
     data = trend_figures(access.team, months)
+    floor = floor_context()
+    figures = {"data": data, "team_slug": access.team.slug, **floor}
     context = {
         "team": access.team,
         "access": access,
         "form": form,
         "months": months,
         "month_choices": (3, 6, 12, 24, 36),
-        "data": data,
-        **floor_context(),
-        "has_stories": any(data["total"]),
-        **present_trends(data),
+        "figures_html": rendered_once(
+            "retros/_trends_figures.html",
+            figures,
+            lambda: {**figures, "has_stories": any(data["total"]), **present_trends(data)},
+        ),
     }
     return render(request, "retros/trends.html", context)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -73,9 +75,8 @@ def test_it_has_a_friendly_empty_state(member_client, url):
 
 
 def test_it_says_folded_for_privacy_instead_of_drawing_an_empty_chart(member_client, url, month_stories):
-    response = member_client.get(url)
-    html = response.content.decode()
-    states = {row["principle"]: row["state"] for row in response.context["principle_rows"]}
+    html = member_client.get(url).content.decode()
+    states = dict(re.findall(r'<figure id="multiple-([a-z-]+)" data-state="([a-z]+)">', html))
 
     # Empathy was honoured by three people: drawn. Make it right was broken by one signed and
     # one anonymous story: folded.
@@ -106,9 +107,32 @@ def test_it_marks_folded_months_in_a_drawn_chart(member_client, url, team, month
     # A single anonymous story honoured empathy this month: that month is folded, last month is drawn.
     StoryFactory(team=team, happened_on=this_month, anonymous=True, tags=[("empathy", "honoured")])
 
-    response = member_client.get(url)
+    html = member_client.get(url).content.decode()
 
-    row = next(row for row in response.context["principle_rows"] if row["principle"] == "empathy")
-    assert row["state"] == "chart" and row["folded_months"] == 1
-    assert f'fill="{charts.FOLDED}"' in str(row["chart"])
-    assert "1 month folded for privacy (fewer than 3 people, grey dash)." in response.content.decode()
+    empathy = html.split('<figure id="multiple-empathy" data-state="chart">')[1].split("</figure>")[0]
+    assert f'fill="{charts.FOLDED}"' in empathy
+    assert "1 month folded for privacy (fewer than 3 people, grey dash)." in empathy
+
+
+def test_it_never_shows_charts_from_before_a_moderation_decision(
+    member_client, url, team, lead, month_stories, last_month, monkeypatch
+):
+    from stories.core import fragments
+
+    def last_month_row(html: str) -> str:
+        return html.split(f"{last_month:%b %Y}</a></th>")[1].split("</tr>")[0]
+
+    before = member_client.get(url).content.decode()
+    assert last_month_row(before).startswith('<td class="text-end">4</td>')
+    rendered = []
+    monkeypatch.setattr(fragments, "render_to_string", lambda *args: rendered.append(args) or "")
+    again = member_client.get(url).content.decode()
+    assert again.split('id="good-bad"')[1] == before.split('id="good-bad"')[1]  # the same figures, kept
+    assert not rendered
+    monkeypatch.undo()
+
+    good = next(story for story in month_stories if story.kind == "good")
+    good.hide(by=lead, reason="off topic")
+
+    after = member_client.get(url).content.decode()
+    assert last_month_row(after).startswith('<td class="text-end">3</td>')

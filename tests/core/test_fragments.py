@@ -1,0 +1,66 @@
+"""A fragment is rendered once for the same data, again when the data or the language changes."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from stories.core import fragments
+from stories.core.fragments import forget_fragments, rendered_once
+
+TEMPLATE = "retros/_folded.html"  # a fragment of plain data: the floor and its rule
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    forget_fragments()
+    calls = []
+    real = fragments.render_to_string
+
+    def counting(template_name, context):
+        calls.append(context)
+        return real(template_name, context)
+
+    monkeypatch.setattr(fragments, "render_to_string", counting)
+    yield calls
+    forget_fragments()
+
+
+def _floor(floor: int) -> dict:
+    return {"privacy_floor": floor, "floor_rule": f"Below {floor} people, figures fold."}
+
+
+def test_it_renders_the_same_data_once(renders):
+    first = rendered_once(TEMPLATE, _floor(3), lambda: _floor(3))
+    again = rendered_once(TEMPLATE, _floor(3), lambda: _floor(3))
+
+    assert first == again
+    assert "fewer than 3 people" in first
+    assert len(renders) == 1
+
+
+def test_it_renders_other_data_again(renders):
+    rendered_once(TEMPLATE, _floor(3), lambda: _floor(3))
+    other = rendered_once(TEMPLATE, _floor(5), lambda: _floor(5))
+
+    assert "fewer than 5 people" in other
+    assert len(renders) == 2
+
+
+def test_it_keeps_each_language_apart(renders):
+    english = rendered_once(TEMPLATE, _floor(3), lambda: _floor(3))
+    with translation.override("de"):
+        german = rendered_once(TEMPLATE, _floor(3), lambda: _floor(3))
+
+    assert german != english
+    assert len(renders) == 2
+
+
+def test_it_keeps_a_bounded_number_of_fragments(renders, monkeypatch):
+    monkeypatch.setattr(fragments, "KEPT_FRAGMENTS", 2)
+    for floor in (3, 4, 5):
+        rendered_once(TEMPLATE, _floor(floor), lambda floor=floor: _floor(floor))
+    rendered_once(TEMPLATE, _floor(3), lambda: _floor(3))  # the oldest was let go
+
+    assert len(fragments._kept) == 2
+    assert len(renders) == 4
