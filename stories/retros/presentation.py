@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.utils.formats import date_format
@@ -57,15 +56,6 @@ def present_figures(figures: MonthFigures, month: dt.date) -> dict[str, Any]:
                 **row,
                 "honoured_heat": _heat(row["honoured"], peak),
                 "broken_heat": _heat(row["broken"], peak),
-                # Drawn when a page shows it: the .md export and meeting mode never do.
-                "sparkline": partial(
-                    sparkline,
-                    f"spark-{row['principle']}",
-                    _("%(name)s over the last 12 months: honoured above the line, broken below")
-                    % {"name": row["name"]},
-                    row["honoured_series"],
-                    row["broken_series"],
-                ),
                 "cells": list(zip(row["honoured_series"], row["broken_series"], strict=True)),
             }
         )
@@ -74,17 +64,6 @@ def present_figures(figures: MonthFigures, month: dt.date) -> dict[str, Any]:
         {**row, "label": channel_labels.get(row["channel"], row["channel"])}
         for row in figures["channels"]["rows"]
     ]
-    channel_chart = partial(
-        charts.hbar_chart,
-        "channel-chart",
-        _("Stories per channel"),
-        [
-            (str(row["label"]), row["count"], charts.PALETTE[index % len(charts.PALETTE)])
-            for index, row in enumerate(channel_rows)
-        ]
-        + [(_("Folded for privacy"), figures["channels"]["other"], charts.FOLDED)],
-        description=_("The same figures are in the table below."),
-    )
     return {
         "headline_cards": cards,
         "total": headline["total"],
@@ -98,8 +77,36 @@ def present_figures(figures: MonthFigures, month: dt.date) -> dict[str, Any]:
         "channel_rows": channel_rows,
         "channel_other": figures["channels"]["other"],
         "channel_folded": figures["channels"]["folded"],
-        "channel_chart": channel_chart,
     }
+
+
+def draw_month_figures(presented: dict[str, Any]) -> dict[str, Any]:
+    """The SVG of present_figures()' heatmap rows (a sparkline each) and channels, for the retro page."""
+    rows = [
+        {
+            **row,
+            "sparkline": sparkline(
+                f"spark-{row['principle']}",
+                _("%(name)s over the last 12 months: honoured above the line, broken below")
+                % {"name": row["name"]},
+                row["honoured_series"],
+                row["broken_series"],
+            ),
+        }
+        for row in presented["heatmap_rows"]
+    ]
+    channel_rows = presented["channel_rows"]
+    channel_chart = charts.hbar_chart(
+        "channel-chart",
+        _("Stories per channel"),
+        [
+            (str(row["label"]), row["count"], charts.PALETTE[index % len(charts.PALETTE)])
+            for index, row in enumerate(channel_rows)
+        ]
+        + [(_("Folded for privacy"), presented["channel_other"], charts.FOLDED)],
+        description=_("The same figures are in the table below."),
+    )
+    return {"heatmap_rows": rows, "channel_chart": channel_chart}
 
 
 def chart_labels(month_slugs: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stories.core.fragments import rendered_once
 from stories.core.http import HtmxHttpRequest, TeamAccess, get_team_access, more_count, shown_count
 from stories.core.months import (
     current_month,
@@ -39,7 +40,7 @@ from stories.retros.figures import has_stories, month_figures, ranked_stories
 from stories.retros.forms import ActionItemEditForm, ActionItemForm, DropForm, NotesForm, team_members
 from stories.retros.live import live_context
 from stories.retros.models import MAX_VOTES_PER_MEMBER
-from stories.retros.presentation import present_figures
+from stories.retros.presentation import draw_month_figures, present_figures
 from stories.retros.privacy_floor import FLOOR_RULE, PRIVACY_FLOOR
 from stories.retros.snapshots import figures_differ, read_snapshot
 
@@ -126,6 +127,7 @@ def figures_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> 
     snapshot = read_snapshot(retro)
     frozen = snapshot["figures"] if snapshot else None
     figures = frozen or live
+    presented = present_figures(figures, month)
     return {
         "figures": figures,
         "live_figures": live,
@@ -133,8 +135,21 @@ def figures_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> 
         "frozen_at": snapshot["frozen_at"] if snapshot else None,
         "live_differs": frozen is not None and figures_differ(frozen, live),
         "has_stories": has_stories(figures),
-        **present_figures(figures, month),
+        **presented,
+        "month_figures_html": _month_figures_html(access.team, month, presented),
     }
+
+
+def _month_figures_html(team: Team, month: dt.date, presented: dict[str, Any]) -> Any:
+    """The principles and channels sections, drawn once for the same figures (core/fragments.py)."""
+    shown = {
+        "team_slug": team.slug,
+        "month": month,
+        "month_name": month_label(month),
+        **floor_context(),
+        **{key: value for key, value in presented.items() if key.startswith(("heatmap_", "channel_"))},
+    }
+    return rendered_once("retros/_month_figures.html", shown, lambda: {**shown, **draw_month_figures(shown)})
 
 
 def shown_candidates(request: HttpRequest) -> int:

@@ -126,3 +126,29 @@ def test_it_serves_the_retro_fragment_to_htmx(member_client, url, month_stories)
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="retro"')
     assert "<html" not in html
+
+
+def test_it_never_shows_principles_or_channels_from_before_a_moderation_decision(
+    member_client, url, lead, month_stories, monkeypatch
+):
+    from stories.core import fragments
+
+    def empathy_row(html: str) -> str:
+        return html.split('<th scope="row" class="fw-normal">Empathy</th>')[1].split("</tr>")[0]
+
+    before = member_client.get(url).content.decode()
+    assert '<td class="heat heat-good-4">4</td>' in empathy_row(before)
+    rendered = []
+    monkeypatch.setattr(fragments, "render_to_string", lambda *args: rendered.append(args) or "")
+    again = member_client.get(url).content.decode()
+    def figures(html: str) -> str:
+        return html.split('id="principles"')[1].split('id="karma"')[0]
+
+    assert figures(again) == figures(before)  # kept, not drawn again
+    assert not rendered
+    monkeypatch.undo()
+
+    month_stories[0].hide(by=lead, reason="off topic")
+
+    after = member_client.get(url).content.decode()
+    assert '<td class="heat heat-good-4">3</td>' in empathy_row(after)
