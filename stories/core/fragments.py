@@ -24,6 +24,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from stories.core.choices import VOCABULARIES
+
 # The fragments are at most a few hundred KB (trends at 36 months: 180 KB): a bounded memory.
 KEPT_FRAGMENTS = 64
 
@@ -44,7 +46,8 @@ def rendered_once(template_name: str, data: Any, context: Callable[[], dict[str,
         if html is not None:
             _kept.move_to_end(digest)
             return html
-    html = mark_safe(render_to_string(template_name, context()))  # noqa: S308 - the template escapes
+    # The vocabularies (`RetroStatus.CLOSED`) are constants: every template may compare with them.
+    html = mark_safe(render_to_string(template_name, {**VOCABULARIES, **context()}))  # noqa: S308 - escaped
     with _lock:
         _kept[digest] = html
         while len(_kept) > KEPT_FRAGMENTS:

@@ -9,6 +9,7 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -111,31 +112,46 @@ def retros_across_teams(request: HtmxHttpRequest, month: dt.date) -> HttpRespons
     latest = max((current_month(team) for team in teams), default=month)
     if month > latest:
         raise Http404(_("That month has not happened yet."))
-    rows = cross_team(teams, month)
-    for row in rows:
-        row["status"] = status_of(row["retro"])
-    chart = charts.bar_chart(
-        "chart-teams",
-        _("Good and bad service stories per team"),
-        [row["team"].name for row in rows],
-        [
-            charts.Series(str(Kind.GOOD.label), [row["good"] for row in rows], charts.GOOD),
-            charts.Series(str(Kind.BAD.label), [row["bad"] for row in rows], charts.BAD),
-        ],
-        description=_("The same figures are in the table below the chart."),
-    )
-    context = {
+    shown = {
         "month": month,
         "month_name": month_label(month),
-        "previous_month": None if is_first_month(month) else month_before(month),
-        "next_month": month_after(month) if month < latest else None,
-        "rows": rows,
+        "rows": [
+            {
+                **{key: value for key, value in row.items() if key not in ("team", "retro")},
+                "team_name": row["team"].name,
+                "team_slug": row["team"].slug,
+                "status": status_of(row["retro"]),
+            }
+            for row in cross_team(teams, month)
+        ],
         "cell_headers": [
             f"{Kind(kind).label} · {Perspective(perspective).label}"
             for kind, perspective in KIND_PERSPECTIVE_CELLS
         ],
-        "chart": chart,
         **floor_context(),
         "floor_rule": OUTSIDE_RULE % {"floor": PRIVACY_FLOOR},
+    }
+
+    def chart() -> SafeString:
+        rows = shown["rows"]
+        return charts.bar_chart(
+            "chart-teams",
+            _("Good and bad service stories per team"),
+            [row["team_name"] for row in rows],
+            [
+                charts.Series(str(Kind.GOOD.label), [row["good"] for row in rows], charts.GOOD),
+                charts.Series(str(Kind.BAD.label), [row["bad"] for row in rows], charts.BAD),
+            ],
+            description=_("The same figures are in the table below the chart."),
+        )
+
+    context = {
+        "month": month,
+        "month_name": shown["month_name"],
+        "previous_month": None if is_first_month(month) else month_before(month),
+        "next_month": month_after(month) if month < latest else None,
+        "figures_html": rendered_once(
+            "retros/_across_teams_figures.html", shown, lambda: {**shown, "chart": chart()}
+        ),
     }
     return render(request, "retros/across_teams.html", context)

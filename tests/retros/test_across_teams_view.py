@@ -78,3 +78,27 @@ def test_it_shows_a_closed_retros_frozen_figures_like_its_list_and_page(
     listing = lead_client.get(reverse("retro_list", kwargs={"slug": team.slug})).content.decode()
     row = listing.split(month_label(last_month) + "</a>")[1].split("</tr>")[0]
     assert "Closed" in row and ">6</td>" in row
+
+
+def test_it_never_compares_teams_with_figures_from_before_a_decision(
+    moderator_client, team, lead, last_month, month_stories, monkeypatch
+):
+    from stories.core import fragments
+
+    def front_desk(html: str) -> str:
+        return html.split('id="teams-table"')[1].split("Front Desk")[1].split("</tr>")[0]
+
+    before = moderator_client.get(url_for(last_month)).content.decode()
+    assert front_desk(before).startswith('</a></th>\n          <td class="text-end">6</td>')
+    rendered = []
+    monkeypatch.setattr(fragments, "render_to_string", lambda *args: rendered.append(args) or "")
+    assert front_desk(moderator_client.get(url_for(last_month)).content.decode()) == front_desk(before)
+    assert not rendered  # the same figures: the table is not rendered again
+    monkeypatch.undo()
+
+    month_stories[0].hide(by=lead, reason="off topic")
+    after = front_desk(moderator_client.get(url_for(last_month)).content.decode())
+    assert after.startswith('</a></th>\n          <td class="text-end">5</td>')
+
+    RetroFactory(team=team, month=last_month).close(by=lead, snapshot={})
+    assert "Closed" in front_desk(moderator_client.get(url_for(last_month)).content.decode())
