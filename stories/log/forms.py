@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from stories.core.text import OneLineCharField
+from stories.core.widgets import QuickSelect
 from stories.log.models import EARLIEST_STORY_DATE, too_early_message
 from stories.log.personal_data import PersonalDataKind, find_personal_data
 from stories.log.terms import FREE_TEXT_FIELDS
@@ -278,12 +279,16 @@ class StoryFilterForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label=_("All my teams"),
+        widget=QuickSelect,
     )
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("Good and bad")), *Kind.choices], required=False
+        label=_("Kind"), choices=[("", _("Good and bad")), *Kind.choices], required=False, widget=QuickSelect
     )
     perspective = forms.ChoiceField(
-        label=_("Perspective"), choices=[("", _("Given and received")), *Perspective.choices], required=False
+        label=_("Perspective"),
+        choices=[("", _("Given and received")), *Perspective.choices],
+        required=False,
+        widget=QuickSelect,
     )
     principle = forms.ModelChoiceField(
         label=_("Principle"),
@@ -291,6 +296,8 @@ class StoryFilterForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label=_("Any principle"),
+        # The story list's filters are on every page of it: Django's option templates cost 2 ms.
+        widget=QuickSelect,
     )
     month = forms.RegexField(
         # Years 1900-2999: wide enough for any story, narrow enough that date arithmetic holds.
