@@ -169,9 +169,12 @@ def principles_leading_to_sequels(team: Team, limit: int = 5) -> list[dict[str, 
 
 
 def _principles_paying_back(team: Team, limit: int) -> list[dict[str, Any]]:
+    # From the team's chains (a stored latest_sequel_on means a published sequel), found on
+    # story_team_latest_sequel_idx: joining the links to every story of the team read the
+    # big team's 130k stories at 1M (62 ms cold).
+    chains = Story.objects.published().filter(team=team, latest_sequel_on__isnull=False).values("pk")
     paid_back = SequelLink.objects.filter(
-        original__team=team,
-        original__status=Status.PUBLISHED,
+        original__in=chains,
         outcome__in=POSITIVE_OUTCOMES,
         sequel__status=Status.PUBLISHED,
     ).values("original_id")

@@ -272,9 +272,21 @@ class Story(FlaggableStory):
                 models.F("id").desc(),
                 name="story_team_status_stream_idx",
             ),
-            # The karma rate (rates_as_of): a team's published "went beyond" stories by date.
+            # A month's figures (headline, channels, each team's month across teams, month
+            # counts): WHERE team = ? AND status = 'published' AND happened_on in a range,
+            # counted from the index alone (on PostgreSQL, which includes the columns). A big
+            # team's headline read 11k rows of the table at 1M stories: 38 ms, 3 ms from here.
             models.Index(
                 fields=["team", "happened_on"],
+                include=["kind", "perspective", "channel", "went_beyond", "anonymous", "author", "id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="story_team_month_figures_idx",
+            ),
+            # The karma rate (rates_as_of): a team's published "went beyond" stories by date,
+            # with the dates it counts (42 ms reading the table at 1M stories, 3 ms from here).
+            models.Index(
+                fields=["team", "happened_on"],
+                include=["first_hit_on", "karma_closed_at", "id"],
                 condition=Q(status=Status.PUBLISHED, went_beyond=True),
                 name="story_team_beyond_idx",
             ),
