@@ -141,6 +141,7 @@ def test_it_never_shows_principles_or_channels_from_before_a_moderation_decision
     rendered = []
     monkeypatch.setattr(fragments, "render_to_string", lambda *args: rendered.append(args) or "")
     again = member_client.get(url).content.decode()
+
     def figures(html: str) -> str:
         return html.split('id="principles"')[1].split('id="karma"')[0]
 
