@@ -6,6 +6,7 @@ The Retro row is created on the first POST that needs it, never by looking at a 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any, cast
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from stories.core.fragments import rendered_once
@@ -136,11 +138,12 @@ def figures_context(access: TeamAccess, month: dt.date, retro: Retro | None) -> 
         "live_differs": frozen is not None and figures_differ(frozen, live),
         "has_stories": has_stories(figures),
         **presented,
-        "month_figures_html": _month_figures_html(access.team, month, presented),
+        # Drawn when the template shows it: meeting mode and the .md report never do.
+        "month_figures_html": partial(_month_figures_html, access.team, month, presented),
     }
 
 
-def _month_figures_html(team: Team, month: dt.date, presented: dict[str, Any]) -> Any:
+def _month_figures_html(team: Team, month: dt.date, presented: dict[str, Any]) -> SafeString:
     """The principles and channels sections, drawn once for the same figures (core/fragments.py)."""
     shown = {
         "team_slug": team.slug,
@@ -235,14 +238,18 @@ def actions_context(
     rows = []
     for item in items:
         editable = with_forms and access.may_take_part and not item.is_done and not item.is_dropped
-        edit = edit_forms.get(item.pk) or ActionItemEditForm(instance=item, team=access.team, members=people)
         rows.append(
             {
                 "item": item,
                 "carried": item.is_carried_into(month),
                 "overdue": item.is_overdue_on(today),
                 "error": item_errors.get(item.pk, ""),
-                "form": edit if editable else None,
+                "form": (
+                    edit_forms.get(item.pk)
+                    or ActionItemEditForm(instance=item, team=access.team, members=people)
+                )
+                if editable
+                else None,
                 "drop_form": (drop_forms.get(item.pk) or DropForm(item=item)) if editable else None,
             }
         )

@@ -15,7 +15,9 @@ from stories.core.http import (
     get_story_for_user,
     get_team_access,
     load_story,
+    more_count,
     redirect_back,
+    shown_count,
 )
 from stories.models import Status
 from tests.factories import StoryFactory
@@ -134,3 +136,44 @@ def test_it_refuses_to_load_for_a_view_that_declares_no_rules(team, member):
         with pytest.raises(ImproperlyConfigured) as refused:
             load()
         assert str(refused.value) == "A view loads a story or team without declaring @asks(...)."
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("", 25),  # nothing asked: the first step
+        ("50", 50),
+        ("25", 25),
+        ("24", 25),  # never fewer than a step
+        ("0", 25),
+        ("100", 100),
+        ("101", 100),  # never more than the most
+        ("99999", 100),
+        ("999999", 25),  # six digits and more: not a count anybody asked for
+        ("-5", 25),
+        ("5x", 25),
+        ("٥٠", 25),  # Arabic-Indic digits are digits to str.isdigit(), not to a person's URL
+    ],
+)
+def test_it_counts_the_rows_asked_for_within_bounds(typed, shown):
+    request = RequestFactory().get("/", {"watching": typed})
+    assert shown_count(request, "watching", 25, 100) == shown
+
+
+def test_it_reads_the_count_from_its_own_parameter():
+    request = RequestFactory().get("/", {"shown": "50", "watching": "75"})
+    assert shown_count(request, "watching", 25, 100) == 75
+
+
+@pytest.mark.parametrize(
+    ("shown", "more", "next_count"),
+    [
+        (25, True, 50),
+        (25, False, 0),  # nothing left to show
+        (75, True, 100),
+        (90, True, 100),  # the last step stops at the most
+        (100, True, 0),  # the most is shown: no link to the same rows again
+    ],
+)
+def test_it_offers_the_next_count_until_the_most(shown, more, next_count):
+    assert more_count(shown, 25, 100, more) == next_count
