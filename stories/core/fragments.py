@@ -53,9 +53,3 @@ def rendered_once(template_name: str, data: Any, context: Callable[[], dict[str,
         while len(_kept) > KEPT_FRAGMENTS:
             _kept.popitem(last=False)
     return html
-
-
-def forget_fragments() -> None:
-    """For tests: every fragment is rendered again."""
-    with _lock:
-        _kept.clear()

@@ -19,7 +19,13 @@ QUARTER_MONTHS = 3
 
 
 def quarter_figures(team: Team, last_month: dt.date) -> dict[str, Any]:
-    """Principles honoured / broken and stories per channel over the quarter, folded like a month."""
+    """Principles honoured / broken and stories per channel over the quarter, folded like a month.
+
+    The counts come from the shared cache under the generations of the quarter's months: a big
+    team's quarter reads some 16,000 stories and 33,000 tags (0.1-0.3 s at 1M stories). They are
+    counted over the quarter, not summed from its months: a distinct-author count for the
+    privacy floor does not add up month by month.
+    """
     months = months_ending(last_month, QUARTER_MONTHS)
     first, end = months[0], month_after(last_month)
     return {
@@ -27,10 +33,6 @@ def quarter_figures(team: Team, last_month: dt.date) -> dict[str, Any]:
         "principles": _principles(team, first, end),
         "channels": _channels(team, first, end),
     }
-
-
-# The counts come from the shared cache under the generations of the quarter's months:
-# a big team's quarter reads some 16,000 stories and 33,000 tags (0.3 s at 1M stories).
 
 
 def _count_principles(team: Team, first: dt.date, end: dt.date) -> list[dict[str, Any]]:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import pytest
 from django.utils import translation
 
 from stories.core import fragments
-from stories.core.fragments import forget_fragments, rendered_once
+from stories.core.fragments import rendered_once
 
 TEMPLATE = "retros/_folded.html"  # a fragment of plain data: the floor and its rule
 
 
 @pytest.fixture
 def renders(monkeypatch):
-    forget_fragments()
+    monkeypatch.setattr(fragments, "_kept", OrderedDict())  # none kept by an earlier test
     calls = []
     real = fragments.render_to_string
 
@@ -22,8 +24,7 @@ def renders(monkeypatch):
         return real(template_name, context)
 
     monkeypatch.setattr(fragments, "render_to_string", counting)
-    yield calls
-    forget_fragments()
+    return calls
 
 
 def _floor(floor: int) -> dict:
