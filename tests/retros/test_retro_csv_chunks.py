@@ -30,6 +30,23 @@ def test_it_lists_every_story_once_across_chunks_that_split_a_day(
     assert [int(row["id"]) for row in rows] == expected
 
 
+def test_it_lists_every_story_once_when_a_chunk_ends_among_stories_logged_at_the_same_moment(
+    monkeypatch, member_client, team, last_month
+):
+    """Only the id tells them apart: it must order them and carry the chunks on from the last one."""
+    monkeypatch.setattr(exports, "EXPORT_CHUNK", 2)
+    logged = dt.datetime(2026, 5, 20, 9, 0, tzinfo=dt.UTC)
+    ids = [9_000_013, 9_000_012, 9_000_011]
+    for pk in ids:
+        StoryFactory(pk=pk, team=team, happened_on=last_month)
+    for pk in ids:  # rewritten highest id first: the table holds them out of id order
+        Story.objects.filter(pk=pk).update(created_at=logged)
+
+    rows = read_csv(member_client.get(month_url("retro_csv", team, last_month)))
+
+    assert [int(row["id"]) for row in rows] == sorted(ids)
+
+
 @pytest.mark.parametrize(
     ("first", "last", "expected"),
     [("Ana", "Lima", "Ana Lima"), ("Ana", "", "Ana"), ("", "Lima", "Lima"), ("", "", "ana-l")],
