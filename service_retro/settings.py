@@ -146,6 +146,7 @@ TEMPLATES = [
                 "karma_tags": "stories.karma.templatetags",
                 "moderation_tags": "stories.moderation.templatetags",
                 "retro_tags": "stories.retros.templatetags",
+                "story_tags": "stories.log.templatetags",
                 "throttle_tags": "stories.core.templatetags",
             },
         },

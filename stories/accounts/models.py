@@ -8,8 +8,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.labels import ChoiceLabels
 
-class Profile(models.Model):
+
+class Profile(ChoiceLabels):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     language = models.CharField(
         _("language"),

@@ -8,7 +8,9 @@ same HTML: it is kept under a digest of that data and given back while the data 
 A moderation decision changes the figures, hence the digest: never an old fragment.
 
 Kept in the process, not in the shared cache: it is not state (any process renders the same
-HTML), and a new release, which may render differently, starts with none.
+HTML), and a new release, which may render differently, starts with none. Small fragments too:
+a story card (log/templatetags.py) costs the template engine close to a millisecond, and a
+list shows twenty of them.
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ from django.utils.translation import get_language
 
 from stories.core.choices import VOCABULARIES
 
-# The fragments are at most a few hundred KB (trends at 36 months: 180 KB): a bounded memory.
-KEPT_FRAGMENTS = 64
+# A bounded memory per process: the biggest fragment is trends at 36 months (180 KB), a story
+# card is about 1.5 KB. The least recently used go first.
+KEPT_CHARACTERS = 16_000_000
 
 _kept: OrderedDict[str, SafeString] = OrderedDict()
+_kept_characters = 0
 _lock = threading.Lock()
 
 
@@ -48,8 +52,11 @@ def rendered_once(template_name: str, data: Any, context: Callable[[], dict[str,
             return html
     # The vocabularies (`RetroStatus.CLOSED`) are constants: every template may compare with them.
     html = mark_safe(render_to_string(template_name, {**VOCABULARIES, **context()}))  # noqa: S308 - escaped
+    global _kept_characters
     with _lock:
-        _kept[digest] = html
-        while len(_kept) > KEPT_FRAGMENTS:
-            _kept.popitem(last=False)
+        if digest not in _kept:
+            _kept[digest] = html
+            _kept_characters += len(html)
+        while _kept_characters > KEPT_CHARACTERS and len(_kept) > 1:
+            _kept_characters -= len(_kept.popitem(last=False)[1])
     return html

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stories.core import policy
 from stories.core.figure_cache import figures_changed
+from stories.core.labels import ChoiceLabels
 from stories.log.models import Story
 from stories.log.terms import Kind, Perspective, Status
 from stories.teams.models import Team
@@ -108,7 +109,7 @@ class SequelLinkQuerySet(models.QuerySet["SequelLink"]):
         return self.filter(created_at__gte=start, created_at__lt=end)
 
 
-class SequelLink(models.Model):
+class SequelLink(ChoiceLabels):
     """A later story that follows an earlier one: the karma link."""
 
     original = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="sequel_links")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.labels import ChoiceLabels
 from stories.core.months import month_after
 from stories.core.names import ANONYMOUS_LABEL, display_name
 from stories.core.policy import is_moderator, led_team_ids, sees_author_names
@@ -238,6 +239,12 @@ class Story(FlaggableStory):
         Principle, through="StoryPrinciple", related_name="stories"
     )
 
+    # Search results carry their matched words in <mark> (log/search_results.py); elsewhere
+    # these stay None, since a template asking a model for an attribute it lacks costs
+    # Django a dir() of the whole class.
+    marked_title: str | None = None
+    marked_text: str | None = None
+
     objects = StoryQuerySet.as_manager()
 
     class Meta:
@@ -372,7 +379,7 @@ class Story(FlaggableStory):
         return {kind for field in FREE_TEXT_FIELDS for kind in kinds_found(getattr(self, field), country)}
 
 
-class StoryPrinciple(models.Model):
+class StoryPrinciple(ChoiceLabels):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="tags")
     principle = models.ForeignKey(Principle, on_delete=models.PROTECT, related_name="tags")
     verdict = models.CharField(_("verdict"), max_length=8, choices=Verdict.choices)
@@ -410,3 +417,13 @@ class StoryPrinciple(models.Model):
     @property
     def is_honoured(self) -> bool:
         return self.verdict == Verdict.HONOURED
+
+    def chip(self) -> dict[str, Any]:
+        """What a principle chip shows (stories/_principle_chip.html), as plain data a kept
+        story card can be keyed by."""
+        return {
+            "honoured": self.is_honoured,
+            "name": self.principle.local_name,
+            "summary": self.principle.local_summary,
+            "verdict": self.get_verdict_display(),
+        }

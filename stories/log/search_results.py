@@ -101,9 +101,9 @@ def mark_matches(stories: list[Story], text: str) -> None:
         return
     pattern = _stems_pattern(fallback_stems(text))
     for story in stories:
-        story.marked_title = _marked(_with_marks(story.title, pattern))  # type: ignore[attr-defined]
+        story.marked_title = _marked(_with_marks(story.title, pattern))
         excerpt = Truncator(story.what_happened).chars(EXCERPT_CHARS)
-        story.marked_text = _marked(_with_marks(excerpt, pattern))  # type: ignore[attr-defined]
+        story.marked_text = _marked(_with_marks(excerpt, pattern))
 
 
 def _mark_in_database(stories: list[Story], text: str) -> None:
@@ -133,8 +133,8 @@ def _mark_in_database(stories: list[Story], text: str) -> None:
         headlines = {pk: (title, excerpt) for pk, title, excerpt in rows}
         for story in group:
             title, excerpt = headlines.get(story.pk, (story.title, ""))
-            story.marked_title = _marked(title)  # type: ignore[attr-defined]
-            story.marked_text = _marked(_ellipsis(excerpt, story.what_happened))  # type: ignore[attr-defined]
+            story.marked_title = _marked(title)
+            story.marked_text = _marked(_ellipsis(excerpt, story.what_happened))
 
 
 def _unmarked(field: str) -> Replace:

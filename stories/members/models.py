@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.labels import ChoiceLabels
 from stories.teams.models import Role, Team
 
 
@@ -31,7 +32,7 @@ class InvitationQuerySet(models.QuerySet["Invitation"]):
         return self.filter(invited_by=user, created_at__gte=since)
 
 
-class Invitation(models.Model):
+class Invitation(ChoiceLabels):
     """A single-use link to join a team. Only the token's hash is stored: a leaked table opens nothing."""
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="invitations")
@@ -85,7 +86,7 @@ class MembershipChangeQuerySet(models.QuerySet["MembershipChange"]):
         return self.filter(team=team).select_related("actor")
 
 
-class MembershipChange(models.Model):
+class MembershipChange(ChoiceLabels):
     """Who changed the team's membership, how and when; kept when the people involved leave."""
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="membership_changes")

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.labels import ChoiceLabels
 from stories.core.names import ANONYMOUS_LABEL, display_name
 from stories.core.policy import sees_author_names
 from stories.log.terms import Status
@@ -51,7 +52,7 @@ class FlagReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ModerationEvent(models.Model):
+class ModerationEvent(ChoiceLabels):
     story = models.ForeignKey("stories.Story", on_delete=models.PROTECT, related_name="events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -102,7 +103,7 @@ class ModerationEvent(models.Model):
         return str(AUTHOR_MODERATOR_LABEL)
 
 
-class Flag(models.Model):
+class Flag(ChoiceLabels):
     story = models.ForeignKey("stories.Story", on_delete=models.CASCADE, related_name="flags")
     raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     reason = models.CharField(max_length=16, choices=FlagReason.choices)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stories.core.figure_cache import figures_changed
+from stories.core.labels import ChoiceLabels
 from stories.core.policy import can_publish_personal_data, is_story_author
 from stories.log.personal_data import kinds_found
 from stories.log.personal_data import redact as redact_text
@@ -47,7 +48,7 @@ def acting_user(user: AnyUser | None) -> Any:
     return user if user is not None and user.is_authenticated else None
 
 
-class StoryWorkflow(models.Model):
+class StoryWorkflow(ChoiceLabels):
     """The moves of a story's moderation; Story inherits them (abstract: no table, no fields)."""
 
     if TYPE_CHECKING:

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.labels import ChoiceLabels
+
 
 class NotificationKind(models.TextChoices):
     STORY_PUBLISHED = "story_published", _("Your story was published")
@@ -42,7 +44,7 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
         return self.filter(email_state=EmailState.WAITING)
 
 
-class Notification(models.Model):
+class Notification(ChoiceLabels):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
     title = models.CharField(_("title"), max_length=200)
@@ -109,7 +111,7 @@ class OutgoingMailQuerySet(models.QuerySet["OutgoingMail"]):
         return self.exclude(status=MailStatus.SENT)
 
 
-class OutgoingMail(models.Model):
+class OutgoingMail(ChoiceLabels):
     """Every e-mail the app sends, kept until it has gone out: a mail server down loses nothing."""
 
     to = models.EmailField(_("to"))

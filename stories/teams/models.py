@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from stories.core.labels import ChoiceLabels
 from stories.core.text import validate_one_line
 from stories.teams.countries import country_choices, country_for_time_zone
 
@@ -58,7 +59,7 @@ class TeamQuerySet(models.QuerySet["Team"]):
         return self.filter(memberships__user=user, memberships__role=Role.LEAD)
 
 
-class Team(models.Model):
+class Team(ChoiceLabels):
     name = models.CharField(_("name"), max_length=100, validators=[validate_one_line])
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     time_zone = models.CharField(
@@ -139,7 +140,7 @@ class Team(models.Model):
         return timezone.localdate(timezone=self.zone)
 
 
-class Membership(models.Model):
+class Membership(ChoiceLabels):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
@@ -177,7 +178,7 @@ class PrincipleQuerySet(models.QuerySet["Principle"]):
         }
 
 
-class Principle(models.Model):
+class Principle(ChoiceLabels):
     position = models.PositiveSmallIntegerField(_("position"), unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=80, validators=[validate_one_line])

@@ -16,6 +16,7 @@ TEMPLATE = "retros/_folded.html"  # a fragment of plain data: the floor and its 
 @pytest.fixture
 def renders(monkeypatch):
     monkeypatch.setattr(fragments, "_kept", OrderedDict())  # none kept by an earlier test
+    monkeypatch.setattr(fragments, "_kept_characters", 0)
     calls = []
     real = fragments.render_to_string
 
@@ -57,11 +58,22 @@ def test_it_keeps_each_language_apart(renders):
     assert len(renders) == 2
 
 
-def test_it_keeps_a_bounded_number_of_fragments(renders, monkeypatch):
-    monkeypatch.setattr(fragments, "KEPT_FRAGMENTS", 2)
-    for floor in (3, 4, 5):
+def test_it_keeps_a_bounded_amount_of_html(renders, monkeypatch):
+    one = len(rendered_once(TEMPLATE, _floor(3), lambda: _floor(3)))
+    monkeypatch.setattr(fragments, "KEPT_CHARACTERS", 2 * one)
+    for floor in (4, 5):
         rendered_once(TEMPLATE, _floor(floor), lambda floor=floor: _floor(floor))
     rendered_once(TEMPLATE, _floor(3), lambda: _floor(3))  # the oldest was let go
 
     assert len(fragments._kept) == 2
+    assert fragments._kept_characters == sum(len(html) for html in fragments._kept.values())
     assert len(renders) == 4
+
+
+def test_it_keeps_one_fragment_bigger_than_the_whole_budget(renders, monkeypatch):
+    monkeypatch.setattr(fragments, "KEPT_CHARACTERS", 10)
+    first = rendered_once(TEMPLATE, _floor(3), lambda: _floor(3))
+    again = rendered_once(TEMPLATE, _floor(3), lambda: _floor(3))
+
+    assert again == first
+    assert len(renders) == 1
