@@ -144,6 +144,7 @@ TEMPLATES = [
             "libraries": {
                 "core_tags": "stories.core.templatetags",
                 "karma_tags": "stories.karma.templatetags",
+                "member_tags": "stories.members.templatetags",
                 "moderation_tags": "stories.moderation.templatetags",
                 "retro_tags": "stories.retros.templatetags",
                 "story_tags": "stories.log.templatetags",

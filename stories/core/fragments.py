@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -32,16 +33,27 @@ from stories.core.choices import VOCABULARIES
 # card is about 1.5 KB. The least recently used go first.
 KEPT_CHARACTERS = 16_000_000
 
+# What {% csrf_token %} writes in a kept fragment; each request's own token replaces it.
+CSRF_SLOT = "\ue010"
+
 _kept: OrderedDict[str, SafeString] = OrderedDict()
 _kept_characters = 0
 _lock = threading.Lock()
 
 
-def rendered_once(template_name: str, data: Any, context: Callable[[], dict[str, Any]]) -> SafeString:
+def rendered_once(
+    template_name: str,
+    data: Any,
+    context: Callable[[], dict[str, Any]],
+    *,
+    csrf_token: Any = None,
+) -> SafeString:
     """render_to_string(template_name, context()), given back while `data` stays the same.
 
     `data` is everything context() is made from, as plain JSON-like values (dates are written
-    as text); the template sees only context(): no request, no user, no CSRF token.
+    as text); the template sees only context(): no request, no user. Its forms' `{% csrf_token %}`
+    is a slot, filled each time the fragment is given back with `csrf_token`: the page's own
+    (the `csrf_token` of a template's context, masked once per page).
     """
     key = json.dumps([template_name, get_language(), data], sort_keys=True, default=str)
     digest = hashlib.sha256(key.encode()).hexdigest()
@@ -49,9 +61,11 @@ def rendered_once(template_name: str, data: Any, context: Callable[[], dict[str,
         html = _kept.get(digest)
         if html is not None:
             _kept.move_to_end(digest)
-            return html
+            return _with_token(html, csrf_token)
     # The vocabularies (`RetroStatus.CLOSED`) are constants: every template may compare with them.
-    html = mark_safe(render_to_string(template_name, {**VOCABULARIES, **context()}))  # noqa: S308 - escaped
+    html = mark_safe(  # noqa: S308 - escaped by the template
+        render_to_string(template_name, {**VOCABULARIES, **context(), "csrf_token": CSRF_SLOT})
+    )
     global _kept_characters
     with _lock:
         if digest not in _kept:
@@ -59,4 +73,13 @@ def rendered_once(template_name: str, data: Any, context: Callable[[], dict[str,
             _kept_characters += len(html)
         while _kept_characters > KEPT_CHARACTERS and len(_kept) > 1:
             _kept_characters -= len(_kept.popitem(last=False)[1])
-    return html
+    return _with_token(html, csrf_token)
+
+
+def _with_token(html: SafeString, csrf_token: Any) -> SafeString:
+    if csrf_token is None:
+        return html
+    # Only the whole attribute is replaced: text a person typed has its quotes escaped, so it
+    # can never hold this exact sequence.
+    token = f'value="{escape(str(csrf_token))}"'
+    return mark_safe(html.replace(f'value="{CSRF_SLOT}"', token))  # noqa: S308 - escaped above

@@ -64,7 +64,6 @@ def _page(
         "team": access.team,
         "manages": manages,
         "members": _members(access, request.GET.get("page")),
-        "role_form": RoleForm(),
         "invite_form": invite_form or InviteForm(),
         "pending": list(Invitation.objects.pending_for(access.team, timezone.now())) if manages else [],
         "log": list(MembershipChange.objects.for_team(access.team)[:LOG_LENGTH]) if manages else [],
