@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
-from django.utils.timezone import template_localtime
+from django.utils.timezone import localtime
 
 from stories.core.fragments import rendered_once
 from stories.models import Membership, Role, Team
@@ -44,5 +44,5 @@ def _moment(value: dt.datetime | None) -> dict[str, str] | None:
     """The moment in the page's time zone, as `{{ value|date:… }}` would write it."""
     if value is None:
         return None
-    local = template_localtime(value)
+    local = localtime(value)
     return {"iso": date_format(local, "c"), "shown": date_format(local, "j M Y")}
