@@ -27,7 +27,7 @@ from stories.core.policy import asks
 from stories.models import Flag, IllegalTransition, ModerationAction, ModerationEvent, Status, Story, Team
 from stories.moderation.forms import DecisionForm, FlagForm
 from stories.moderation.moves import HoldsPersonalData
-from stories.moderation.rows import build_row
+from stories.moderation.rows import build_row, event_data, row_data
 from stories.moderation.waiting import remembered_count
 
 QUEUE_PAGE_SIZE = 25
@@ -218,12 +218,12 @@ def panel_context(story: Story, request: HtmxHttpRequest, **extra: Any) -> dict[
     }
     if can_moderate:
         detailed = Story.objects.with_moderation_details().get(pk=story.pk)
-        context["row"] = build_row(detailed, user, every_move=True)
+        context["row"] = row_data(build_row(detailed, user, every_move=True))
         return context
     if is_author:
         # The author reads their own story's history: what happened and why, not who decided.
         context["author_history"] = [
-            (event, event.actor_label_for_author(story))
+            event_data(event, event.actor_label_for_author(story))
             for event in ModerationEvent.objects.filter(story=story)
         ]
     elif policy.can_flag_story(user, story):
