@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
@@ -31,7 +32,7 @@ from stories.core.http import (
     shown_count,
 )
 from stories.core.policy import asks
-from stories.karma import figures, links
+from stories.karma import figures, links, tables
 from stories.karma.forms import LinkSequelForm
 from stories.karma.models import KARMA_WINDOW_DAYS, close_karma, reopen_karma
 from stories.models import SequelOutcome, Story, Team
@@ -55,14 +56,19 @@ def karma(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         story.may_close = policy.can_close_karma(request.user, story)  # type: ignore[attr-defined]
     context = {
         "team": team,
-        "can_act": any(story.may_add_sequel or story.may_close for story in watched),  # type: ignore[attr-defined]
-        "chains": chains,
         "rate": figures.karma_rate(team, today),
         "median_days": figures.median_days_to_sequel(team),
         "principles": figures.principles_leading_to_sequels(team),
-        "watchlist": watched,
-        "more_watched": more_count(shown, figures.WATCHLIST_SHOWN, figures.MAX_WATCHLIST, more),
-        "watchlist_truncated": more and shown == figures.MAX_WATCHLIST,
+        "watchlist_html": tables.watchlist_html(
+            watched,
+            request.user,
+            can_act=any(story.may_add_sequel or story.may_close for story in watched),  # type: ignore[attr-defined]
+            more=more_count(shown, figures.WATCHLIST_SHOWN, figures.MAX_WATCHLIST, more),
+            truncated=more and shown == figures.MAX_WATCHLIST,
+            here=request.get_full_path(),
+            csrf_token=get_token(request),
+        ),
+        "ledger_html": tables.ledger_html(chains, request.user),
         "window_days": KARMA_WINDOW_DAYS,
     }
     # "Show more" swaps just the watchlist, the ledger's pager just the ledger.

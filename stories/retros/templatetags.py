@@ -1,7 +1,10 @@
 from typing import Any
 
 from django import template
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 
+from stories.core.fragments import rendered_once
 from stories.models import Story
 from stories.retros.export_text import md_block, md_inline
 
@@ -17,3 +20,22 @@ def author_label(context: dict[str, Any], story: Story) -> str:
 # The Markdown export: whatever a person typed comes out as literal text, never as markup.
 register.filter("md", md_inline)
 register.filter("md_block", md_block)
+
+
+@register.simple_tag(takes_context=True)
+def story_inplace(context: dict[str, Any], story: Story, open: bool = False) -> SafeString:
+    """A story that opens in place (its text, lesson and tags), drawn once per app server for
+    the same words and view of the author: a retro lists fifty of them."""
+    data = {
+        "pk": story.pk,
+        "title": story.title,
+        "author": story.author_label_for(context["request"].user),
+        "happened": date_format(story.happened_on, "MONTH_DAY_FORMAT"),
+        "channel": story.get_channel_display(),
+        "kind": story.get_kind_display(),
+        "what_happened": story.what_happened,
+        "lesson": story.lesson,
+        "tags": [tag.chip() for tag in story.tags.all()],
+        "open": open,
+    }
+    return rendered_once("retros/_story_inplace.html", data, lambda: {"story": data})

@@ -75,7 +75,7 @@ def test_it_falls_back_to_today_for_a_date_that_is_no_date(member_client, team, 
 def test_it_serves_a_ledger_page_whatever_the_page_number(member_client, page):
     response = member_client.get(KARMA, {"page": page})
     assert response.status_code == 200
-    assert response.context["chains"].number == 1
+    assert 'id="ledger"' in response.content.decode()
 
 
 @pytest.mark.parametrize("raw", [*BAD_IDS, "1\x00"])

@@ -1,0 +1,71 @@
+"""A story opened in place on the retro is drawn once per app server for the same words and
+view of its author, and never shown as it was before an edit."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import pytest
+
+from stories.core import fragments
+from stories.models import Story
+from tests.retros.helpers import month_url
+
+INPLACE = "retros/_story_inplace.html"
+
+
+@pytest.fixture
+def url(team, last_month):
+    return month_url("retro_detail", team, last_month)
+
+
+@pytest.fixture
+def inplace_renders(monkeypatch):
+    monkeypatch.setattr(fragments, "_kept", OrderedDict())
+    monkeypatch.setattr(fragments, "_kept_characters", 0)
+    renders = []
+    real = fragments.render_to_string
+
+    def counting(template_name, context):
+        if template_name == INPLACE:
+            renders.append(context["story"]["pk"])
+        return real(template_name, context)
+
+    monkeypatch.setattr(fragments, "render_to_string", counting)
+    return renders
+
+
+def test_it_draws_each_story_once_for_the_same_words(member_client, url, month_stories, inplace_renders):
+    member_client.get(url)
+    drawn = len(inplace_renders)
+    member_client.get(url)
+
+    assert drawn == len(month_stories)
+    assert len(inplace_renders) == drawn
+
+
+def test_it_shows_a_story_as_it_is_now(member_client, url, month_stories, inplace_renders):
+    story = month_stories[0]
+    member_client.get(url)
+    Story.objects.filter(pk=story.pk).update(what_happened="She called back to say thank you.")
+
+    html = member_client.get(url).content.decode()
+
+    assert "She called back to say thank you." in html
+
+
+def test_it_names_an_anonymous_author_only_to_whom_may_see_names(
+    member_client, moderator_client, url, month_stories, inplace_renders
+):
+    anonymous = next(story for story in month_stories if story.anonymous)
+    name = anonymous.author.first_name
+
+    def inplace(html: str) -> str:
+        start = html.index(f'<a href="/stories/{anonymous.pk}/">')
+        return html[html.rindex('<details class="story-inplace"', 0, start) : start]
+
+    as_member = inplace(member_client.get(url).content.decode())
+    as_moderator = inplace(moderator_client.get(url).content.decode())
+
+    assert "Anonymous" in as_member and name not in as_member
+    assert name in as_moderator
