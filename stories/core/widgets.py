@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -26,19 +26,30 @@ class QuickSelect(forms.Select):
     def render(
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"', widget["name"]), _attributes(widget["attrs"]), ">"]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                parts.append(format_html('\n  <optgroup label="{}">', group_name))
-            for option in options:
-                parts += [
-                    format_html('\n  <option value="{}"', str(option["value"])),
-                    _attributes(option["attrs"]),
-                    # The option template ends with a new line, and Django keeps it.
-                    format_html(">{}</option>\n", option["label"]),
-                ]
-            if group_name:
+        # Django's optgroups() builds a dict of attributes per option: read the choices directly,
+        # with its rules (the first chosen option only, unless the select takes many).
+        chosen = self.format_value(value)
+        attributes = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attributes["multiple"] = True
+        parts = [f'<select name="{conditional_escape(name)}"', _attributes(attributes), ">"]
+        has_selected = False
+        for option_value, option_label in self.choices:
+            group = isinstance(option_label, list | tuple)
+            options = (
+                option_label if group else [("" if option_value is None else option_value, option_label)]
+            )
+            if group:
+                parts.append(f'\n  <optgroup label="{conditional_escape(option_value)}">')
+            for subvalue, sublabel in options:
+                selected = (not has_selected or self.allow_multiple_selected) and str(subvalue) in chosen
+                has_selected |= selected
+                # The option template ends with a new line, and Django keeps it.
+                parts.append(
+                    f'\n  <option value="{conditional_escape(str(subvalue))}"'
+                    f"{' selected' if selected else ''}>{conditional_escape(sublabel)}</option>\n"
+                )
+            if group:
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
-        return mark_safe("".join(parts))  # noqa: S308 - every part above is escaped by format_html
+        return mark_safe("".join(parts))  # noqa: S308 - every value and label above is escaped

@@ -1,5 +1,5 @@
-"""A story opened in place on the retro is drawn once per app server for the same words and
-view of its author, and never shown as it was before an edit."""
+"""A story opened in place on the retro (a voting candidate's row, a highlight) is drawn once
+per app server for the same words, votes and view of its author, and never shown stale."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from stories.core import fragments
 from stories.models import Story
 from tests.retros.helpers import month_url
 
-INPLACE = "retros/_story_inplace.html"
+DRAWN = {"retros/_story_inplace.html", "retros/_candidate_row.html"}
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def inplace_renders(monkeypatch):
     real = fragments.render_to_string
 
     def counting(template_name, context):
-        if template_name == INPLACE:
+        if template_name in DRAWN:
             renders.append(context["story"]["pk"])
         return real(template_name, context)
 
@@ -42,6 +42,16 @@ def test_it_draws_each_story_once_for_the_same_words(member_client, url, month_s
 
     assert drawn == len(month_stories)
     assert len(inplace_renders) == drawn
+
+
+def test_it_shows_new_votes_at_once(member_client, lead_client, url, month_stories, inplace_renders):
+    story = month_stories[0]
+    member_client.get(url)
+    assert lead_client.post(f"{url}stories/{story.pk}/vote/").status_code == 302
+
+    row = member_client.get(url).content.decode().split(f'id="candidate-{story.pk}"')[1].split("</tr>")[0]
+
+    assert '<td class="text-end">1</td>' in row
 
 
 def test_it_shows_a_story_as_it_is_now(member_client, url, month_stories, inplace_renders):
