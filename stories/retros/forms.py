@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from stories.core.names import display_name
+from stories.core.names import display_name, name_from
 from stories.core.text import OneLineCharField
 from stories.core.widgets import QuickSelect
 from stories.models import ActionItem, Team
@@ -41,7 +41,10 @@ class _RetroForm(forms.ModelForm):
         widget=QuickSelect(attrs={"class": "form-select"}),
     )
 
-    def __init__(self, *args: Any, team: Team, members: list[Any] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, team: Team, members: list[tuple[int, str]] | None = None, **kwargs: Any
+    ) -> None:
+        """`members`: the team's (id, name) pairs from member_names(), where the page has them."""
         super().__init__(*args, **kwargs)
         owner = self.fields["owner"]
         assert isinstance(owner, forms.ModelChoiceField)
@@ -49,16 +52,20 @@ class _RetroForm(forms.ModelForm):
         if members is not None:
             # The page already holds the team's members: every item's select reuses them
             # instead of querying once per item (the queryset still validates what is posted).
-            owner.choices = [
-                ("", owner.empty_label),
-                *((person.pk, display_name(person)) for person in members),
-            ]
+            owner.choices = [("", owner.empty_label), *members]
         else:
             owner.label_from_instance = display_name  # type: ignore[method-assign,assignment]
 
 
 def team_members(team: Team) -> Any:
     return get_user_model().objects.filter(memberships__team=team).order_by("first_name", "username")
+
+
+def member_names(team: Team) -> list[tuple[int, str]]:
+    """The team's members as an owner select lists them, read as plain values: a team of
+    hundreds made hundreds of user objects on every retro page."""
+    rows = team_members(team).values_list("pk", "first_name", "last_name", "username")
+    return [(pk, name_from(first, last, username)) for pk, first, last, username in rows]
 
 
 class ActionItemForm(_RetroForm):

@@ -39,7 +39,7 @@ from stories.models import (
 )
 from stories.retros.due import due_month, status_of
 from stories.retros.figures import has_stories, month_figures, ranked_stories
-from stories.retros.forms import ActionItemEditForm, ActionItemForm, DropForm, NotesForm, team_members
+from stories.retros.forms import ActionItemEditForm, ActionItemForm, DropForm, NotesForm, member_names
 from stories.retros.live import live_context
 from stories.retros.models import MAX_VOTES_PER_MEMBER
 from stories.retros.presentation import draw_month_figures, present_figures
@@ -234,7 +234,7 @@ def actions_context(
     today = access.team.today()
     edit_forms, drop_forms, item_errors = edit_forms or {}, drop_forms or {}, item_errors or {}
     # The page already holds the team's members: every item's select reuses them.
-    people = list(team_members(access.team)) if with_forms else []
+    people = member_names(access.team) if with_forms else []
     rows = []
     for item in items:
         editable = with_forms and access.may_take_part and not item.is_done and not item.is_dropped
