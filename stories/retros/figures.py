@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Count, IntegerField, Q, QuerySet, Value
+from django.db.models import Count, IntegerField, Q, Value
 from django.db.models.functions import TruncMonth
 
 from stories.core.figure_cache import each_team_month, month_by_month, month_figure
@@ -257,7 +257,7 @@ def _channels(team: Team, month_start: dt.date) -> Channels:
     return result
 
 
-def ranked_stories(team: Team, month_start: dt.date, retro: Retro | None) -> QuerySet[Story]:
+def ranked_stories(team: Team, month_start: dt.date, retro: Retro | None) -> StoryQuerySet:
     """The month's published stories with their `votes` in this retro, in HIGHLIGHT_ORDER."""
     stories = Story.objects.published().for_month(team, month_start.year, month_start.month)
     votes: Any = (

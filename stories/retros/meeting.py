@@ -66,8 +66,7 @@ def _stories(team: Any, month: dt.date) -> Any:
         Story.objects.published()
         .in_month(month)
         .filter(team=team)
-        .select_related("author")
-        .prefetch_related("tags__principle")
+        .with_related()
     )
 
 

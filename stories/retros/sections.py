@@ -176,7 +176,7 @@ def highlights_context(
     shown = shown or CANDIDATES_SHOWN
     # The same ranking a closing retro freezes (retro_stats.highlight_votes).
     # Tags too: every story opens in place, with its text, lesson and tags.
-    stories = ranked_stories(team, month, retro).select_related("author").prefetch_related("tags__principle")
+    stories = ranked_stories(team, month, retro).with_related()
     if retro is not None and retro.pk is not None:
         mine = Exists(RetroVote.objects.filter(retro=retro, story=OuterRef("pk"), voter=person(request)))
         stories = stories.annotate(mine=mine)
@@ -193,8 +193,7 @@ def highlights_context(
             story.pk: story
             for story in Story.objects.published()
             .filter(team=team, pk__in=[row["story"] for row in frozen])
-            .select_related("author")
-            .prefetch_related("tags__principle")
+            .with_related()
         }
         highlights = [{"story": still_published.get(row["story"]), "votes": row["votes"]} for row in frozen]
     else:
