@@ -29,9 +29,10 @@ from django.utils.translation import get_language
 
 from stories.core.choices import VOCABULARIES
 
-# A bounded memory per process: the biggest fragment is trends at 36 months (180 KB), a story
-# card is about 1.5 KB. The least recently used go first.
-KEPT_CHARACTERS = 16_000_000
+# A bounded memory per process, the least recently used going first: at most 8 million
+# characters (16 MB, as Python keeps text with a ✓ in it at two bytes a character), some five
+# thousand story cards (1.5 KB each) or forty trend charts of 36 months (180 KB).
+KEPT_CHARACTERS = 8_000_000
 
 # What {% csrf_token %} writes in a kept fragment; each request's own token replaces it.
 CSRF_SLOT = "\ue010"

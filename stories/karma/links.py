@@ -101,6 +101,7 @@ def story_links(story: Story, user: AnyUser) -> dict[str, list[SequelLink]]:
             | (Q(original=story) & visible_condition(user, "sequel__"))
         )
         .select_related("original__author", "sequel__author")
+        .defer("original__search_document", "sequel__search_document")
         .order_by("created_at", "pk")
     )
     follows: list[SequelLink] = []

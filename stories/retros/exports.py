@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from stories.core.http import HtmxHttpRequest
 from stories.core.months import month_slug
-from stories.core.names import display_name
+from stories.core.names import display_name, name_from
 from stories.core.policy import asks
 from stories.core.text import one_line
 from stories.log.stream import Cursor
@@ -154,7 +154,7 @@ def _csv_lines(team: Team, month: dt.date) -> Iterator[list[list[Any]]]:
             tagged[(story_id, verdict)].append(names[principle_id])
         # Authors apart, not joined: with the join the planner read the rest of the month again.
         authors = {
-            pk: (f"{first} {last}".strip() or username)
+            pk: name_from(first, last, username)
             for pk, first, last, username in get_user_model()
             .objects.filter(pk__in={row[7] for row in rows if not row[6]})
             .values_list("pk", "first_name", "last_name", "username")
