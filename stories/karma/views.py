@@ -11,7 +11,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -31,6 +30,7 @@ from stories.core.http import (
     redirect_back,
     shown_count,
 )
+from stories.core.paging import CountedPaginator
 from stories.core.policy import asks
 from stories.karma import figures, links, tables
 from stories.karma.forms import LinkSequelForm
@@ -45,7 +45,9 @@ def karma(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     access = get_team_access(request, slug)
     team = access.team
     today = team.today()
-    chains = Paginator(figures.ledger(team), figures.LEDGER_PAGE_SIZE).get_page(request.GET.get("page"))
+    chains = CountedPaginator(
+        figures.ledger(team), figures.LEDGER_PAGE_SIZE, count=figures.chain_count(team)
+    ).get_page(request.GET.get("page"))
     shown = shown_count(request, "watching", figures.WATCHLIST_SHOWN, figures.MAX_WATCHLIST)
     watched = list(figures.watchlist(team, today)[: shown + 1])
     more = len(watched) > shown

@@ -62,12 +62,7 @@ def step_url(access: TeamAccess, month: dt.date, step: str) -> str:
 
 
 def _stories(team: Any, month: dt.date) -> Any:
-    return (
-        Story.objects.published()
-        .in_month(month)
-        .filter(team=team)
-        .with_related()
-    )
+    return Story.objects.published().in_month(month).filter(team=team).with_related()
 
 
 def _principle_extremes(team: Any, month: dt.date, figures: dict[str, Any]) -> list[dict[str, Any]]:

@@ -115,6 +115,21 @@ def test_it_never_serves_principles_from_before_a_link_or_a_decision(team, story
     assert karma.principles_leading_to_sequels(team) == []
 
 
+def test_it_never_serves_the_median_or_the_chain_count_from_before_a_link_or_a_decision(
+    team, story_ago, lead, frozen
+):
+    first = story_ago(100)
+    SequelLink.link(original=first, sequel=story_ago(90), outcome=SequelOutcome.REFERRAL, by=lead)
+    assert (karma.median_days_to_sequel(team), karma.chain_count(team)) == (10, 1)
+    second = story_ago(100)
+    link = SequelLink.link(original=second, sequel=story_ago(70), outcome=SequelOutcome.THANKS, by=lead)
+    assert (karma.median_days_to_sequel(team), karma.chain_count(team)) == (20, 2)
+    first.hide(by=lead, reason="unfair")
+    assert (karma.median_days_to_sequel(team), karma.chain_count(team)) == (30, 1)
+    link.delete()
+    assert (karma.median_days_to_sequel(team), karma.chain_count(team)) == (None, 0)
+
+
 # --- against a plain Python computation ----------------------------------------------
 
 story_specs = st.lists(
