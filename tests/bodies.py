@@ -1,6 +1,10 @@
-"""A response's text, whether it was rendered whole or streamed (the CSV export streams)."""
+"""A response's text, whether it was rendered whole or streamed (the CSV export streams), and
+the CSRF tokens its forms carry."""
 
+import re
 from typing import Any
+
+CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def text_of(response: Any) -> str:

@@ -216,6 +216,35 @@ def superuser_client(superuser: Any) -> Client:
     return _client_for(superuser)
 
 
+@pytest.fixture
+def drawn(monkeypatch: Any) -> Any:
+    """drawn(template, …, pick=…): a list that gets pick(context) each time core/fragments.py
+    draws one of those templates, from an empty store of kept fragments (a kept one is not
+    drawn again)."""
+    from collections import OrderedDict
+
+    from stories.core import fragments
+
+    monkeypatch.setattr(fragments, "_kept", OrderedDict())
+    monkeypatch.setattr(fragments, "_kept_characters", 0)
+    real = fragments.render_to_string
+    watched: dict[str, Any] = {}
+    calls: list[Any] = []
+
+    def counting(template_name: str, context: dict[str, Any]) -> str:
+        if template_name in watched:
+            calls.append(watched[template_name](context))
+        return real(template_name, context)
+
+    monkeypatch.setattr(fragments, "render_to_string", counting)
+
+    def watch(*template_names: str, pick: Any = lambda context: context) -> list[Any]:
+        watched.update(dict.fromkeys(template_names, pick))
+        return calls
+
+    return watch
+
+
 # --- browser tests ---------------------------------------------------------------------
 
 

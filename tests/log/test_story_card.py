@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 import pytest
 from django.utils import translation
 
-from stories.core import fragments
 from stories.models import Story, StoryPrinciple
 from tests.factories import MembershipFactory, StoryFactory
 
@@ -16,19 +13,8 @@ CARD = "stories/_story_card.html"
 
 
 @pytest.fixture
-def card_renders(monkeypatch):
-    monkeypatch.setattr(fragments, "_kept", OrderedDict())
-    monkeypatch.setattr(fragments, "_kept_characters", 0)
-    renders = []
-    real = fragments.render_to_string
-
-    def counting(template_name, context):
-        if template_name == CARD:
-            renders.append(context["card"]["title"])
-        return real(template_name, context)
-
-    monkeypatch.setattr(fragments, "render_to_string", counting)
-    return renders
+def card_renders(drawn):
+    return drawn(CARD, pick=lambda context: context["card"]["title"])
 
 
 def _cards(html: str) -> str:

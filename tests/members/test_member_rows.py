@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import re
-from collections import OrderedDict
-
 import pytest
 from django.test import Client
 
 from stories.core import fragments
 from stories.models import Membership, Role
+from tests.bodies import CSRF_TOKEN
 
 URL = "/teams/front-desk/members/"
 ROW = "members/_member_row.html"
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def row_renders(monkeypatch):
-    monkeypatch.setattr(fragments, "_kept", OrderedDict())
-    monkeypatch.setattr(fragments, "_kept_characters", 0)
-    renders = []
-    real = fragments.render_to_string
-
-    def counting(template_name, context):
-        if template_name == ROW:
-            renders.append(context["m"]["username"])
-        return real(template_name, context)
-
-    monkeypatch.setattr(fragments, "render_to_string", counting)
-    return renders
+def row_renders(drawn):
+    return drawn(ROW, pick=lambda context: context["m"]["username"])
 
 
 def _row(html: str, membership: Membership) -> str:
@@ -70,7 +56,7 @@ def test_it_gives_each_page_its_own_token_that_the_form_accepts(lead, member, ro
     membership = Membership.objects.get(user=member)
     client.get(URL)  # the row is kept now; this page takes it from the kept rows
     row = _row(client.get(URL).content.decode(), membership)
-    token = TOKEN.search(row)
+    token = CSRF_TOKEN.search(row)
 
     assert fragments.CSRF_SLOT not in row
     assert token

@@ -3,35 +3,21 @@ and its forms carry each page's own CSRF token."""
 
 from __future__ import annotations
 
-import re
-from collections import OrderedDict
-
 import pytest
 from django.test import Client
 
 from stories.core import fragments
 from stories.models import FlagReason, Status, Story
+from tests.bodies import CSRF_TOKEN
 from tests.moderation.conftest import EMAIL
 
 URL = "/moderation/"
 ROW = "moderation/_queue_row.html"
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @pytest.fixture
-def row_renders(monkeypatch):
-    monkeypatch.setattr(fragments, "_kept", OrderedDict())
-    monkeypatch.setattr(fragments, "_kept_characters", 0)
-    renders = []
-    real = fragments.render_to_string
-
-    def counting(template_name, context):
-        if template_name == ROW:
-            renders.append(context["row"]["title"])
-        return real(template_name, context)
-
-    monkeypatch.setattr(fragments, "render_to_string", counting)
-    return renders
+def row_renders(drawn):
+    return drawn(ROW, pick=lambda context: context["row"]["title"])
 
 
 def _row(html: str, story: Story) -> str:
@@ -43,7 +29,7 @@ def test_it_draws_a_row_once_for_the_same_story(lead_client, pending, row_render
     first = _row(lead_client.get(URL).content.decode(), pending)
     again = _row(lead_client.get(URL).content.decode(), pending)
 
-    assert TOKEN.sub("", first) == TOKEN.sub("", again)
+    assert CSRF_TOKEN.sub("", first) == CSRF_TOKEN.sub("", again)
     assert row_renders == ["Pending story"]
 
 
@@ -93,7 +79,7 @@ def test_it_gives_each_page_its_own_token_that_a_decision_accepts(lead, pending,
     client.force_login(lead)
     client.get(URL)  # the row is kept now: this page takes it from the kept rows
     row = _row(client.get(URL).content.decode(), pending)
-    tokens = set(TOKEN.findall(row))
+    tokens = set(CSRF_TOKEN.findall(row))
 
     assert fragments.CSRF_SLOT not in row
     assert len(tokens) == 1

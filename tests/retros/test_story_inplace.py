@@ -3,11 +3,8 @@ per app server for the same words, votes and view of its author, and never shown
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 import pytest
 
-from stories.core import fragments
 from stories.models import Story
 from tests.retros.helpers import month_url
 
@@ -20,19 +17,8 @@ def url(team, last_month):
 
 
 @pytest.fixture
-def inplace_renders(monkeypatch):
-    monkeypatch.setattr(fragments, "_kept", OrderedDict())
-    monkeypatch.setattr(fragments, "_kept_characters", 0)
-    renders = []
-    real = fragments.render_to_string
-
-    def counting(template_name, context):
-        if template_name in DRAWN:
-            renders.append(context["story"]["pk"])
-        return real(template_name, context)
-
-    monkeypatch.setattr(fragments, "render_to_string", counting)
-    return renders
+def inplace_renders(drawn):
+    return drawn(*DRAWN, pick=lambda context: context["story"]["pk"])
 
 
 def test_it_draws_each_story_once_for_the_same_words(member_client, url, month_stories, inplace_renders):
