@@ -92,6 +92,27 @@ def suggest_originals(
     )
 
 
+LINK_FIELDS = [
+    "outcome",
+    "created_at",
+    *(
+        f"{end}__{field}"
+        for end in ("original", "sequel")
+        for field in (
+            "title",
+            "happened_on",
+            "status",
+            "anonymous",
+            "team_id",
+            "author_id",
+            "author__first_name",
+            "author__last_name",
+            "author__username",
+        )
+    ),
+]
+
+
 def story_links(story: Story, user: AnyUser) -> dict[str, list[SequelLink]]:
     """The stories this one follows and its sequels, as far as the user may see them (one query)."""
     # Start from the story's own links and test only the story at their other end.
@@ -101,7 +122,9 @@ def story_links(story: Story, user: AnyUser) -> dict[str, list[SequelLink]]:
             | (Q(original=story) & visible_condition(user, "sequel__"))
         )
         .select_related("original__author", "sequel__author")
-        .defer("original__search_document", "sequel__search_document")
+        # What the links show of the stories at either end, and their authors' names: not
+        # four whole rows per link (the search document alone is kilobytes).
+        .only(*LINK_FIELDS)
         .order_by("created_at", "pk")
     )
     follows: list[SequelLink] = []

@@ -7,8 +7,7 @@ from typing import Any
 from django import template
 
 from stories.core import policy
-from stories.karma.forms import LinkSequelForm
-from stories.karma.links import story_links
+from stories.karma.links import later_story_choices, story_links
 from stories.karma.models import is_watched
 from stories.models import Status, Story
 
@@ -29,7 +28,8 @@ def story_karma(context: dict[str, Any], story: Story) -> dict[str, Any]:
     return {
         **links,
         "can_add_sequel": can_add_sequel,
-        "link_form": LinkSequelForm(original=story, user=user) if can_add_sequel else None,
+        # The link to "link an existing later story" only where there is one to link.
+        "has_later_stories": can_add_sequel and later_story_choices(story, user).exists(),
         "can_close": may_close and story.karma_closed_at is None,
         "can_reopen": may_close and story.karma_closed_at is not None,
         # Without links, a "nothing came of it" mark or an action, the page shows no karma heading.

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from stories.core import policy
+from stories.core.fragments import rendered_once
 from stories.core.htmx import render_page_or_partial
 from stories.core.http import HtmxHttpRequest, get_story_for_user, parse_id, redirect_back
 from stories.core.policy import asks
@@ -231,7 +233,14 @@ def panel_context(story: Story, request: HtmxHttpRequest, **extra: Any) -> dict[
             story=story, raised_by=user.pk, resolved_at__isnull=True
         ).first()
         context["can_flag"] = context["my_flag"] is None
-        context["flag_form"] = extra.get("flag_form") or FlagForm()
+        if context["can_flag"] and context["flag_form"] is None:
+            # Blank, the same for every story but its address: drawn once per app server.
+            context["blank_flag_form"] = rendered_once(
+                "moderation/_flag_form.html",
+                {"story_pk": story.pk},
+                lambda: {"story_pk": story.pk, "flag_form": FlagForm()},
+                csrf_token=get_token(request),
+            )
     return context
 
 
