@@ -15,6 +15,7 @@ list shows twenty of them.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import threading
@@ -23,8 +24,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import get_language
 
 from stories.core.choices import VOCABULARIES
@@ -84,3 +87,16 @@ def _with_token(html: SafeString, csrf_token: Any) -> SafeString:
     # can never hold this exact sequence.
     token = f'value="{escape(str(csrf_token))}"'
     return mark_safe(html.replace(f'value="{CSRF_SLOT}"', token))  # noqa: S308 - escaped above
+
+
+# A kept fragment sees plain values only: a date or a moment is given as the <time> element
+# writes it, machine-readable and shown, as `{{ value|date:… }}` would in the page's zone.
+
+
+def shown_day(value: dt.date, format_name: str = "SHORT_DATE_FORMAT") -> dict[str, str]:
+    return {"iso": value.isoformat(), "shown": date_format(value, format_name)}
+
+
+def shown_moment(value: dt.datetime, format_name: str = "SHORT_DATETIME_FORMAT") -> dict[str, str]:
+    local = localtime(value)
+    return {"iso": local.isoformat(), "shown": date_format(local, format_name)}

@@ -7,23 +7,17 @@ marked "nothing came of it", another day or another viewer's rights draw it afre
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
-from stories.core.fragments import rendered_once
+from stories.core.fragments import rendered_once, shown_day
 from stories.models import Story
 
 if TYPE_CHECKING:
     from stories.log.models import AnyUser
-
-
-def _day(value: dt.date) -> dict[str, str]:
-    return {"iso": value.isoformat(), "shown": date_format(value, "SHORT_DATE_FORMAT")}
 
 
 def watchlist_html(
@@ -44,7 +38,7 @@ def watchlist_html(
                 "title": story.title,
                 "went_beyond": story.went_beyond,
                 "author": story.author_label_for(viewer),
-                "happened": _day(story.happened_on),
+                "happened": shown_day(story.happened_on),
                 "days": story.age.days,  # type: ignore[attr-defined]
                 "milestone": story.milestone,  # type: ignore[attr-defined]
                 "may_add_sequel": story.may_add_sequel,  # type: ignore[attr-defined]
@@ -67,7 +61,7 @@ def ledger_html(chains: Page[Story], viewer: AnyUser) -> SafeString:
                 "pk": original.pk,
                 "title": original.title,
                 "author": original.author_label_for(viewer),
-                "happened": _day(original.happened_on),
+                "happened": shown_day(original.happened_on),
                 "client_nickname": original.client_nickname,
                 "went_beyond": original.went_beyond,
                 "cost_note": original.cost_note,

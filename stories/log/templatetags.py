@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django import template
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from stories.core.fragments import rendered_once
+from stories.core.fragments import rendered_once, shown_day
 from stories.log.terms import Kind, Status
 from stories.models import Story
 
@@ -24,7 +22,7 @@ def story_card(context: dict[str, Any], story: Story) -> SafeString:
     """The card, rendered once per app server for the same words, labels, tags and view of
     the author: twenty cards drawn by the template engine took half of the story list's time."""
     card = card_data(story, context["request"].user)
-    return rendered_once("stories/_story_card.html", card, lambda: {"card": _readable(card)})
+    return rendered_once("stories/_story_card.html", card, lambda: {"card": _with_marks(card)})
 
 
 def card_data(story: Story, viewer: AnyUser) -> dict[str, Any]:
@@ -44,17 +42,13 @@ def card_data(story: Story, viewer: AnyUser) -> dict[str, Any]:
         "marked_text": story.marked_text,
         "author": story.author_label_for(viewer),
         "team": story.team.name,
-        "happened_on": story.happened_on.isoformat(),
+        "happened": shown_day(story.happened_on),
         "channel": story.get_channel_display(),
         "tags": [tag.chip() for tag in story.tags.all()],
     }
 
 
-def _readable(card: dict[str, Any]) -> dict[str, Any]:
+def _with_marks(card: dict[str, Any]) -> dict[str, Any]:
+    """The search's marks, escaped when they were made, as HTML; everything else is escaped."""
     marked = {name: mark_safe(card[name]) for name in ("marked_title", "marked_text") if card[name]}  # noqa: S308
-    return {
-        **card,
-        **marked,
-        "url": reverse("story_detail", args=[card["pk"]]),
-        "happened_on": dt.date.fromisoformat(card["happened_on"]),
-    }
+    return {**card, **marked}

@@ -6,11 +6,10 @@ import datetime as dt
 from typing import Any
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString
-from django.utils.timezone import localtime
 
-from stories.core.fragments import rendered_once
+from stories.core.fragments import rendered_once, shown_moment
+from stories.core.names import display_name
 from stories.models import Membership, Role, Team
 
 register = template.Library()
@@ -23,13 +22,13 @@ def member_row(context: dict[str, Any], membership: Membership, team: Team, mana
     row = {
         "pk": membership.pk,
         "team": team.slug,
-        "name": user.get_full_name() or user.get_username(),
+        "name": display_name(user),
         "username": user.get_username(),
         "email": user.email,
         "role": membership.role,
         "role_label": membership.get_role_display(),
-        "last_story": _moment(getattr(membership, "last_story_at", None)),
-        "last_login": _moment(user.last_login),
+        "last_story": _shown(getattr(membership, "last_story_at", None)),
+        "last_login": _shown(user.last_login),
         "manages": manages,
     }
     return rendered_once(
@@ -40,9 +39,5 @@ def member_row(context: dict[str, Any], membership: Membership, team: Team, mana
     )
 
 
-def _moment(value: dt.datetime | None) -> dict[str, str] | None:
-    """The moment in the page's time zone, as `{{ value|date:… }}` would write it."""
-    if value is None:
-        return None
-    local = localtime(value)
-    return {"iso": date_format(local, "c"), "shown": date_format(local, "j M Y")}
+def _shown(value: dt.datetime | None) -> dict[str, str] | None:
+    return None if value is None else shown_moment(value, "j M Y")

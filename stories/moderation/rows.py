@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.formats import date_format
 from django.utils.timesince import timesince
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from stories.core.fragments import shown_day, shown_moment
 from stories.core.names import display_name
 from stories.core.policy import sees_author_names
 from stories.log.personal_data import PersonalDataKind, find_personal_data
@@ -80,17 +79,12 @@ def _flag_raiser_label(flag: Flag, viewer: Any) -> str:
     return _("A team member")
 
 
-def _moment(value: dt.datetime, format_name: str) -> dict[str, str]:
-    local = localtime(value)
-    return {"iso": local.isoformat(), "shown": date_format(local, format_name)}
-
-
 def flag_data(flag: Flag, raised_by: str) -> dict[str, Any]:
     """An open flag as moderation/_open_flags.html shows it, in plain values."""
     return {
         "reason": flag.get_reason_display(),
         "raised_by": raised_by,
-        "at": _moment(flag.created_at, "SHORT_DATETIME_FORMAT"),
+        "at": shown_moment(flag.created_at),
         "comment": flag.comment,
     }
 
@@ -98,7 +92,7 @@ def flag_data(flag: Flag, raised_by: str) -> dict[str, Any]:
 def event_data(event: ModerationEvent, actor: str) -> dict[str, Any]:
     """A history event as moderation/_history.html shows it, in plain values."""
     return {
-        "at": _moment(event.created_at, "SHORT_DATETIME_FORMAT"),
+        "at": shown_moment(event.created_at),
         "action": event.get_action_display(),
         "actor": actor,
         "moved": event.from_status != event.to_status,
@@ -175,10 +169,7 @@ def row_data(row: StoryRow, *, team_slug: str = "") -> dict[str, Any]:
         "kind": story.get_kind_display(),
         "perspective": story.get_perspective_display(),
         "channel": story.get_channel_display(),
-        "happened": {
-            "iso": story.happened_on.isoformat(),
-            "shown": date_format(story.happened_on, "SHORT_DATE_FORMAT"),
-        },
+        "happened": shown_day(story.happened_on),
         "anonymous": story.anonymous,
         "fields": [
             (label, [(segment.text, segment.kind and str(segment.kind)) for segment in segments])

@@ -237,21 +237,20 @@ def actions_context(
     rows = []
     for item in items:
         editable = with_forms and access.may_take_part and not item.is_done and not item.is_dropped
-        rows.append(
-            {
-                "item": item,
-                "carried": item.is_carried_into(month),
-                "overdue": item.is_overdue_on(today),
-                "error": item_errors.get(item.pk, ""),
-                "form": (
-                    edit_forms.get(item.pk)
-                    or ActionItemEditForm(instance=item, team=access.team, members=people)
-                )
-                if editable
-                else None,
-                "drop_form": (drop_forms.get(item.pk) or DropForm(item=item)) if editable else None,
-            }
-        )
+        row = {
+            "item": item,
+            "carried": item.is_carried_into(month),
+            "overdue": item.is_overdue_on(today),
+            "error": item_errors.get(item.pk, ""),
+            "form": None,
+            "drop_form": None,
+        }
+        if editable:
+            row["form"] = edit_forms.get(item.pk) or ActionItemEditForm(
+                instance=item, team=access.team, members=people
+            )
+            row["drop_form"] = drop_forms.get(item.pk) or DropForm(item=item)
+        rows.append(row)
     return {
         "action_items": rows,
         "mine_only": mine_of is not None,

@@ -38,7 +38,6 @@ def candidate_row(context: dict[str, Any], story: Story) -> SafeString:
     viewer = context["request"].user
     data = {
         "story": inplace_data(story, viewer),
-        "author": story.author_label_for(viewer),
         "votes": story.votes,  # type: ignore[attr-defined]
         "mine": story.mine,  # type: ignore[attr-defined]
         "can_vote": context["can_vote"],
