@@ -2,7 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db import connections
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 def optimize_sqlite(using: str = "default", *, analyze: bool = False, **_kwargs: Any) -> None:
@@ -30,10 +30,20 @@ class StoriesConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, not at the top: they import models, which need the app registry ready.
+        from django.contrib.auth import get_user_model
         from django.contrib.auth.signals import user_logged_in
 
         from stories.accounts.language import remember_language_at_login
+        from stories.core.names import name_saved
+        from stories.models import Principle
 
         post_migrate.connect(optimize_sqlite, sender=self)
         # A person's language follows them to every device they log in on.
         user_logged_in.connect(remember_language_at_login, dispatch_uid="stories.remember_language")
+        # Exports keep the names they print (core/figure_cache.py month_export): a rename or a
+        # deletion, in the app or the admin, makes them old.
+        for model in (get_user_model(), Principle):
+            post_save.connect(name_saved, sender=model, dispatch_uid=f"stories.name_saved.{model.__name__}")
+            post_delete.connect(
+                name_saved, sender=model, dispatch_uid=f"stories.name_deleted.{model.__name__}"
+            )

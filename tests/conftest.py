@@ -12,6 +12,7 @@ import importlib
 import os
 import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -338,3 +339,29 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
             given.get(item.nodeid, 0),
         )
     )
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def shared_cache(request: Any, settings: Any) -> Iterator[None]:
+    """The test runs twice: on local memory, and on Redis when REDIS_URL is set (CI sets it)."""
+    if request.param == "locmem":
+        yield
+        return
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        pytest.skip("REDIS CACHE TEST SKIPPED: set REDIS_URL=redis://127.0.0.1:6379/<db> to run it")
+    prefix = f"figure-cache-test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    yield
+    import redis
+
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)

@@ -23,6 +23,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
+from django.utils.translation import get_language
+
 from stories.core.counters import increment_on_commit, keep, once, recall, remembered
 from stories.core.months import month_after
 
@@ -62,6 +64,32 @@ def figures_changed(*team_ids: int, months: Iterable[dt.date] | None = None) -> 
         else:
             keys += sorted({_month_key(team_id, month) for month in months})
     increment_on_commit(*keys)
+
+
+# People's and principles' names: what an export prints beside the stories' own columns.
+_NAMES_KEY = "names-gen"
+
+
+def names_changed() -> None:
+    """A person or a principle was renamed: exports kept with the old names are old."""
+    increment_on_commit(_NAMES_KEY)
+
+
+def _named_slot(team_id: int, name: str, months: Sequence[dt.date]) -> tuple[str, list[str]]:
+    """A slot for what prints names beside the months' counts: kept per language, and until a
+    principle or a person is renamed."""
+    key, counters = _month_slot(team_id, name, months)
+    return f"{key}:{get_language()}", [*counters, _NAMES_KEY]
+
+
+def named_month_figure(team_id: int, name: str, *months: dt.date, compute: Callable[[], T]) -> T:
+    """month_figure() for a figure that names principles or people (the heatmap's rows)."""
+    return remembered(*_named_slot(team_id, name, months), compute, FIGURES_TIMEOUT)
+
+
+def month_export(team_id: int, name: str, month: dt.date) -> tuple[str, list[str]]:
+    """An export's key and counters: its month's stories, and everyone's names."""
+    return _named_slot(team_id, name, [month])
 
 
 def team_figure(team_id: int, name: str, *args: Any, compute: Callable[[], T]) -> T:

@@ -111,6 +111,7 @@ class StoryForm(forms.ModelForm):
         self.user = user
         self.personal_data_found: dict[str, set[PersonalDataKind]] = {}
         teams = list(Team.objects.for_user(user).distinct())
+        self.teams = teams
         team_field = cast(forms.ModelChoiceField, self.fields["team"])
         team_field.queryset = Team.objects.filter(pk__in=[team.pk for team in teams])
         team_field.empty_label = None if len(teams) == 1 else _("Choose a team")
@@ -169,6 +170,21 @@ class StoryForm(forms.ModelForm):
             }
             for p in self.principle_choices
         ]
+
+    def blank_form_data(self) -> dict[str, Any] | None:
+        """A new story's form before anything is typed, as the plain values its fields are drawn
+        from (the teams to choose from, the day it starts on, the catalogue), or None when the
+        form holds what someone typed, edits a story or continues one: those are drawn each time."""
+        if self.is_bound or self.instance.pk or self.initial.get("sequel_of"):
+            return None
+        return {
+            "teams": [(team.pk, team.name) for team in self.teams],
+            "team": self.initial.get("team"),
+            "happened_on": str(self.initial.get("happened_on")),
+            "principles": [
+                (p.pk, p.group, p.local_name, p.local_summary, p.local_prompt) for p in self.principle_choices
+            ],
+        }
 
     OPTIONAL_FIELDS = ("went_beyond", "cost_note", "client_nickname", "anonymous")
 

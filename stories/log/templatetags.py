@@ -52,3 +52,10 @@ def _with_marks(card: dict[str, Any]) -> dict[str, Any]:
     """The search's marks, escaped when they were made, as HTML; everything else is escaped."""
     marked = {name: mark_safe(card[name]) for name in ("marked_title", "marked_text") if card[name]}  # noqa: S308
     return {**card, **marked}
+
+
+@register.simple_tag
+def blank_story_fields(form: Any, blank: dict[str, Any]) -> SafeString:
+    """A new story's fields before anything is typed, drawn once per app server for the same
+    teams, first day and catalogue: Django's and crispy's field templates took half the page."""
+    return rendered_once("stories/story_form.html#fields", blank, lambda: {"form": form})

@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from stories.core.counters import Stamp, keep, recall
+from stories.core.figure_cache import FIGURES_TIMEOUT, month_export
 from stories.core.http import HtmxHttpRequest
 from stories.core.months import month_slug
 from stories.core.names import display_name, name_from
@@ -179,17 +181,35 @@ def _csv_lines(team: Team, month: dt.date) -> Iterator[list[list[Any]]]:
         after = Cursor(last_day, last_at, last_pk)
 
 
+def _kept_once_sent(chunks: Iterator[str], key: str, stamp: Stamp) -> Iterator[str]:
+    """The chunks as they come, and the whole text kept once the last is sent: a month's CSV
+    read again (a closed month's, the one a retro hands around) is one read of the cache, not
+    5,000 stories read and written out again. Only a whole CSV is kept, under the counters read
+    before its first row: a story or a name that changed meanwhile makes it old at once."""
+    sent = []
+    for chunk in chunks:
+        sent.append(chunk)
+        yield chunk
+    keep({key: (stamp, "".join(sent))}, FIGURES_TIMEOUT)
+
+
 @login_required
 @require_http_methods(["GET", "HEAD"])
 @asks()
 def retro_csv(request: HtmxHttpRequest, slug: str, month: dt.date) -> StreamingHttpResponse:
     access = retro_access(request, slug, month)
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse(
+    key, counters = month_export(access.team.pk, "csv", month)
+    [(stamp, kept, text)] = recall([(key, counters)])
+    if kept:
+        body: Iterator[str] = iter([text])
+    else:
+        writer = csv.writer(_Echo())
         # One write per chunk: a write per line cost the server a send for each of 5,000 stories.
-        ("".join(writer.writerow(line) for line in lines) for lines in _csv_lines(access.team, month)),
-        content_type="text/csv; charset=utf-8",
-    )
+        chunks = (
+            "".join(writer.writerow(line) for line in lines) for lines in _csv_lines(access.team, month)
+        )
+        body = _kept_once_sent(chunks, key, stamp)
+    response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
     filename = f"{access.team.slug}-retro-{month_slug(month)}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -35,10 +35,13 @@ def _key(team_id: int, month: dt.date, part: str) -> str:
 
 def bump(team_id: int, month: dt.date | None, *parts: str) -> None:
     """Count a change; with no parts, everything of the month changed (close, reopen)."""
-    for part in parts or PARTS:
-        if month is None and part != ACTIONS:
-            continue
-        increment(_key(team_id, month or dt.date.min, part))
+    increment(
+        *(
+            _key(team_id, month or dt.date.min, part)
+            for part in parts or PARTS
+            if month is not None or part == ACTIONS
+        )
+    )
 
 
 def versions(team_id: int, month: dt.date) -> dict[str, int]:

@@ -273,10 +273,11 @@ MEGABYTE = 1_000_000
         "varied-card-groups",
     ],
 )
-def test_it_scans_a_megabyte_in_under_two_seconds_of_cpu(text):
+def test_it_scans_a_megabyte_in_under_five_seconds_of_cpu(text):
     # A megabyte of real phone numbers takes 0.7 s (phonenumbers checks each), a backtracking
     # pattern minutes. The process's own CPU time, because wall-clock time also counts whatever
-    # else the machine runs (the other test worker, a build).
+    # else the machine runs (the other test worker, a build); and five seconds, as a virtual
+    # machine whose host is busy counts the same work at up to three times that (2.1 s seen).
     started = time.process_time()
     redact(text)
-    assert time.process_time() - started < 2.0
+    assert time.process_time() - started < 5.0
