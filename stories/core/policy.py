@@ -44,8 +44,17 @@ if TYPE_CHECKING:
 
 
 def is_moderator(user: AnyUser) -> bool:
-    """Moderators (the permission, or a superuser) see and moderate every team."""
-    return bool(user.is_authenticated and (user.is_superuser or user.has_perm("stories.moderate_story")))
+    """Moderators (the permission, or a superuser) see and moderate every team.
+
+    Kept on the user object, as its roles are (_role): a list asks it of every row, and each
+    has_perm() goes through every authentication backend."""
+    if not user.is_authenticated:
+        return False
+    known: bool | None = getattr(user, "_is_moderator", None)
+    if known is None:
+        known = bool(user.is_superuser or user.has_perm("stories.moderate_story"))
+        user._is_moderator = known  # type: ignore[union-attr,attr-defined]
+    return known
 
 
 def team_role(user: AnyUser, team: Team) -> str | None:
