@@ -92,6 +92,16 @@ def month_export(team_id: int, name: str, month: dt.date) -> tuple[str, list[str
     return _named_slot(team_id, name, [month])
 
 
+def teams_stories_figure(
+    team_ids: Sequence[int], name: str, *args: Any, compute: Callable[[], T], timeout: int
+) -> T:
+    """compute()'s value over these teams' stories of every month and status (a search's
+    ranking), kept until a story of any of them changes, or a principle's name (searched too)."""
+    key = ":".join([FIGURES, name, *(str(arg) for arg in args)])
+    counters = [*(_team_key(team_id) for team_id in team_ids), _NAMES_KEY]
+    return remembered(key, counters, compute, timeout)
+
+
 def team_figure(team_id: int, name: str, *args: Any, compute: Callable[[], T]) -> T:
     """compute()'s value over the team's whole history (JSON-like rows: no model instances)."""
     key = ":".join([FIGURES, str(team_id), name, *(str(arg) for arg in args)])

@@ -15,12 +15,13 @@ hundred results deep: they type one more word.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import itertools
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Replace
@@ -28,7 +29,9 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from stories.log.search import fallback_stems, is_full_text, match, search_config, ts_query
+from stories.core.figure_cache import teams_stories_figure
+from stories.log.models import visible_condition
+from stories.log.search import Match, fallback_stems, is_full_text, match, search_config, ts_query
 from stories.log.stream import (
     COUNT_CAP,
     MAX_OFFSET_PAGE,
@@ -65,26 +68,53 @@ def search_page(
     found = match(text, languages)
     if found is None or not user.is_authenticated:
         return StreamPage(stories=[], number=number, count=0, count_capped=False)
-    parts = stream_parts(user, stories.filter(found.condition), listed_team_ids(user))
-    newest = list(
-        itertools.islice(heapq.merge(*(_newest(part) for part in parts), reverse=True), COUNT_CAP + 1)
-    )
-    ranked = (
-        Story.objects.filter(pk__in=[key[-1] for key in newest[:COUNT_CAP]])
-        .annotate(search_rank=found.rank)
-        .order_by("-search_rank", "-happened_on", "-created_at", "-pk")
-    )
-    ids = list(ranked.values_list("pk", flat=True)[skip : skip + PER_PAGE + 1])
-    by_pk = Story.objects.filter(pk__in=ids[:PER_PAGE]).with_related().in_bulk()
+    ranked = _ranked(user, stories, found, f"{text}\n{sorted(languages)}")
+    ids = ranked["ids"][skip : skip + PER_PAGE + 1]
+    # Only what the person may list now, should a story have changed since the ranking was kept.
+    by_pk = Story.objects.filter(visible_condition(user), pk__in=ids[:PER_PAGE]).with_related().in_bulk()
     shown = [by_pk[pk] for pk in ids[:PER_PAGE] if pk in by_pk]
     mark_matches(shown, text)
     return StreamPage(
         stories=shown,
         number=number,
-        count=min(len(newest), COUNT_CAP),
-        count_capped=len(newest) > COUNT_CAP,
+        count=min(ranked["found"], COUNT_CAP),
+        count_capped=ranked["found"] > COUNT_CAP,
         has_next=len(ids) > PER_PAGE and number < MAX_OFFSET_PAGE,
     )
+
+
+# A ranking is kept for a person and the words and filters they searched, until a story of
+# their teams changes: the next page, or the way back, reads no match again. Ten minutes at
+# most, as their own unpublished stories may sit in a team they have since left.
+RANKING_SECONDS = 10 * 60
+
+
+class Ranking(TypedDict):
+    ids: list[int]  # the COUNT_CAP newest matches, best first
+    found: int  # how many matches, counted to COUNT_CAP + 1
+
+
+def _ranked(user: AnyUser, stories: StoryQuerySet, found: Match, searched: str) -> Ranking:
+    """`searched`: the words and the languages they were stemmed in."""
+    team_ids = listed_team_ids(user)
+
+    def rank() -> Ranking:
+        parts = stream_parts(user, stories.filter(found.condition), team_ids)
+        newest = list(
+            itertools.islice(heapq.merge(*(_newest(part) for part in parts), reverse=True), COUNT_CAP + 1)
+        )
+        ranked = (
+            Story.objects.filter(pk__in=[key[-1] for key in newest[:COUNT_CAP]])
+            .annotate(search_rank=found.rank)
+            .order_by("-search_rank", "-happened_on", "-created_at", "-pk")
+        )
+        return {"ids": list(ranked.values_list("pk", flat=True)), "found": len(newest)}
+
+    if team_ids is None:
+        return rank()  # a superuser lists every team: no few counters cover that
+    # The filters as the query says them: the same search is the same SQL.
+    digest = hashlib.sha256(f"{searched}\n{team_ids}\n{stories.query}".encode()).hexdigest()
+    return teams_stories_figure(team_ids, "search", user.pk, digest, compute=rank, timeout=RANKING_SECONDS)
 
 
 def _newest(part: QuerySet[Story]) -> list[Key]:
