@@ -8,6 +8,7 @@ from stories.core import policy
 from stories.models import Story, Team
 from stories.moderation.waiting import remembered_count
 from stories.retros.due import due_months
+from stories.teams.models import teams_of
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -22,7 +23,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
 
     @cache
     def teams() -> list[Team]:
-        result = list(Team.objects.for_user(user).distinct())
+        result = teams_of(user)
         # Each team's menu leads to the retro that is due (last month's until it is closed).
         due = due_months(result)
         for team in result:

@@ -27,6 +27,7 @@ from stories.models import (
     Team,
     Verdict,
 )
+from stories.teams.models import teams_of
 
 PERSONAL_DATA_LABELS = {
     PersonalDataKind.EMAIL: _("an e-mail address"),
@@ -110,7 +111,7 @@ class StoryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.personal_data_found: dict[str, set[PersonalDataKind]] = {}
-        teams = list(Team.objects.for_user(user).distinct())
+        teams = teams_of(user)
         self.teams = teams
         team_field = cast(forms.ModelChoiceField, self.fields["team"])
         team_field.queryset = Team.objects.filter(pk__in=[team.pk for team in teams])

@@ -43,6 +43,7 @@ from stories.log.stream import (
     stream_parts,
 )
 from stories.models import Story, Team
+from stories.teams.models import teams_of
 
 if TYPE_CHECKING:
     from stories.log.models import AnyUser, StoryQuerySet
@@ -57,7 +58,7 @@ def search_languages(user: AnyUser, team: Team | None) -> list[str]:
     """The languages of the teams searched: the one filtered on, or all of the person's."""
     if team is not None:
         return [team.language]
-    return sorted(set(Team.objects.for_user(user).values_list("language", flat=True)))
+    return sorted({team.language for team in teams_of(user)})
 
 
 def search_page(

@@ -25,7 +25,8 @@ from django.db.models import F, Q, QuerySet
 # Row comparisons (Django 5.2, used for composite keys): not exported under django.db.models yet.
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan
 
-from stories.models import Membership, Status, Story
+from stories.models import Status, Story
+from stories.teams.models import teams_of
 
 if TYPE_CHECKING:
     from stories.models.story import AnyUser
@@ -129,7 +130,7 @@ def listed_team_ids(user: AnyUser) -> list[int] | None:
     """The teams whose published stories the user lists; None for a superuser (every team)."""
     if user.is_superuser:
         return None
-    return list(Membership.objects.filter(user=user.pk).values_list("team_id", flat=True).order_by("team_id"))
+    return sorted(team.pk for team in teams_of(user))
 
 
 def stream_parts(

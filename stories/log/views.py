@@ -28,6 +28,7 @@ from stories.log.stream import stream_page
 from stories.log.terms import FREE_TEXT_FIELDS
 from stories.models import IllegalTransition, SequelLink, Status, Story, Team
 from stories.retros.due import due_months
+from stories.teams.models import teams_of
 
 TWIN_WINDOW = dt.timedelta(minutes=30)
 
@@ -36,7 +37,7 @@ TWIN_WINDOW = dt.timedelta(minutes=30)
 @require_safe
 @asks()
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
-    teams = list(Team.objects.for_user(request.user).distinct())
+    teams = teams_of(request.user)
     month_of_team = {team.pk: team.today().replace(day=1) for team in teams}
     counts: dict[int, dict[str, int]] = {team.pk: {"good": 0, "bad": 0} for team in teams}
     if teams:
@@ -148,7 +149,7 @@ def _sequel_original(request: AuthenticatedHttpRequest) -> Story | None:
 @require_http_methods(["GET", "POST"])
 @asks()
 def story_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not Team.objects.for_user(request.user).exists():
+    if not teams_of(request.user):
         messages.info(request, _("You are not in a team yet. Ask your team lead to add you."))
         return redirect("dashboard")
     original = _sequel_original(request)

@@ -59,6 +59,19 @@ class TeamQuerySet(models.QuerySet["Team"]):
         return self.filter(memberships__user=user, memberships__role=Role.LEAD)
 
 
+def teams_of(user: AnyUser) -> list[Team]:
+    """Team.objects.for_user(user), read once per request: kept on the user object, which lives
+    as long as its request (as its roles are, core/policy.py). The navigation, the story form,
+    the list's parts and its search languages all ask for them."""
+    if not user.is_authenticated:
+        return []
+    known: list[Team] | None = getattr(user, "_teams", None)
+    if known is None:
+        known = list(Team.objects.for_user(user).distinct())
+        user._teams = known  # type: ignore[union-attr,attr-defined]
+    return known
+
+
 class Team(ChoiceLabels):
     name = models.CharField(_("name"), max_length=100, validators=[validate_one_line])
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
