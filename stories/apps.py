@@ -40,8 +40,8 @@ class StoriesConfig(AppConfig):
         post_migrate.connect(optimize_sqlite, sender=self)
         # A person's language follows them to every device they log in on.
         user_logged_in.connect(remember_language_at_login, dispatch_uid="stories.remember_language")
-        # Exports keep the names they print (core/figure_cache.py month_export): a rename or a
-        # deletion, in the app or the admin, makes them old.
+        # What is kept with names in it (a month's CSV, the heatmap, a search's ranking: see
+        # core/figure_cache.py) is old after a rename or a deletion, in the app or the admin.
         for model in (get_user_model(), Principle):
             post_save.connect(name_saved, sender=model, dispatch_uid=f"stories.name_saved.{model.__name__}")
             post_delete.connect(

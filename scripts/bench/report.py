@@ -31,7 +31,8 @@ def write_report(
                 "server_ms": row["server_ms"],
                 "pct_of_baseline": row["pct_of_baseline"],
                 "p99_ms": row["p99_ms"],
-                "html_kb": row["html_kb"],
+                "kb": row["kb"],
+                "html": row["html"],
             }
             for name, row in results.items()
         },
@@ -66,7 +67,7 @@ def _write_markdown(
         "",
     ]
     header = "| page | queries | " + " | ".join(f"ms at {int(s):,} | % of baseline | p99 ms" for s in sizes)
-    lines += [header + " | HTML KB |", "| --- " * (3 + 3 * len(sizes)) + "|"]
+    lines += [header + " | KB |", "| --- " * (3 + 3 * len(sizes)) + "|"]
     for name in names:
         cells = [name, str(runs[sizes[-1]]["pages"][name]["queries"])]
         for size in sizes:
@@ -76,7 +77,8 @@ def _write_markdown(
                 if row
                 else ["–"] * 3
             )
-        cells.append(str(runs[sizes[-1]]["pages"][name]["html_kb"]))
+        last = runs[sizes[-1]]["pages"][name]
+        cells.append(str(last["kb"]) if last["html"] else f"{last['kb']} (a download)")
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
@@ -104,13 +106,14 @@ def _targets(run: dict[str, Any]) -> list[str]:
             reasons.append(f"{row['pct_of_baseline']} % of the baseline's throughput")
         if row["p99_ms"] >= MAX_P99_MS:
             reasons.append(f"p99 {row['p99_ms']} ms")
-        if row["html_kb"] > MAX_HTML_KB:
-            reasons.append(f"{row['html_kb']} KB")
+        # Pages of HTML only: a month's CSV holds every story of the month, by design.
+        if row["html"] and row["kb"] > MAX_HTML_KB:
+            reasons.append(f"{row['kb']} KB")
         if reasons:
             missed.append(f"- {name}: " + ", ".join(reasons))
     heading = (
         f"Targets at {int(run['size']):,} stories (throughput ≥ {MIN_PCT_OF_BASELINE} % of the baseline's, "
-        f"p99 < {MAX_P99_MS} ms, pages ≤ {MAX_HTML_KB} KB): "
+        f"p99 < {MAX_P99_MS} ms, HTML pages ≤ {MAX_HTML_KB} KB): "
     )
     if not missed:
         return [heading + "every page meets them.", ""]

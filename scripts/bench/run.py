@@ -179,7 +179,13 @@ def _session_cookie(user: Any) -> str:
     return client.cookies["sessionid"].value
 
 
-def count_queries(page: Page) -> tuple[int, int]:
+class Counted(NamedTuple):
+    queries: int
+    size: int  # bytes of the response's body
+    html: bool  # a page, not an export (a download is held to no page size)
+
+
+def count_queries(page: Page) -> Counted:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -190,7 +196,8 @@ def count_queries(page: Page) -> tuple[int, int]:
         response = client.post(page.path, page.form()) if page.form else client.get(page.path)
         body = b"".join(response.streaming_content) if response.streaming else response.content
     assert response.status_code == _expected_status(page), (page.path, response.status_code)
-    return len(queries.captured_queries), len(body)
+    html = response.get("Content-Type", "").startswith("text/html")
+    return Counted(len(queries.captured_queries), len(body), html)
 
 
 def _expected_status(page: Page) -> int:
@@ -323,8 +330,8 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    for name, (queries, size) in counts.items():
-        results[name].update(queries=queries, html_kb=round(size / 1024, 1))
+    for name, counted in counts.items():
+        results[name].update(queries=counted.queries, kb=round(counted.size / 1024, 1), html=counted.html)
     generated = {**prepared["generated"], "run_seconds": round(time.monotonic() - began)}
     _write(args, url, generated, results)
 
