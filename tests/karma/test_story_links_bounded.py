@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,9 +26,19 @@ def test_it_reads_only_the_storys_links(member, lead, team, story_ago, frozen):
     with CaptureQueriesContext(connection) as queries:
         links = story_links(original, member)
     assert [link.sequel for link in links["sequels"]] == [sequel]
-    (sql,) = [q["sql"] for q in queries.captured_queries]
-    assert sql.count('FROM "stories_story"') == 0  # stories come in by join on the link, not by subquery
-    assert f'"original_id" = {original.pk}' in sql and f'"sequel_id" = {original.pk}' in sql
+    own_links, other_ends = [q["sql"] for q in queries.captured_queries]
+    assert "stories_story" not in own_links
+    assert f'"original_id" = {original.pk}' in own_links and f'"sequel_id" = {original.pk}' in own_links
+    # The stories at the links' other ends, by id: never the viewer's visible set.
+    ids = re.search(r'"stories_story"\."id" IN \(([\d, ]+)\)', other_ends)
+    assert ids is not None and {int(pk) for pk in ids[1].split(", ")} == {sequel.pk, hidden.pk}
+
+
+def test_it_reads_nothing_more_for_a_story_without_links(member, story_ago, frozen):
+    lonely = story_ago(3)
+    with CaptureQueriesContext(connection) as queries:
+        assert story_links(lonely, member) == {"follows": [], "sequels": []}
+    assert len(queries.captured_queries) == 1
 
 
 def test_it_shows_my_own_unpublished_sequel_to_me_only(member, lead, team, story_ago, frozen):
