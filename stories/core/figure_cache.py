@@ -76,14 +76,17 @@ def names_changed() -> None:
 
 
 def _named_slot(team_id: int, name: str, months: Sequence[dt.date]) -> tuple[str, list[str]]:
-    """A slot for what prints names beside the months' counts: kept per language, and until a
-    principle or a person is renamed."""
-    key, counters = _month_slot(team_id, name, months)
-    return f"{key}:{get_language()}", [*counters, _NAMES_KEY]
+    """A slot for what prints names beside the counts of a run of months: kept per language,
+    and until a principle or a person is renamed. Named by its first and last month only: 38
+    months' names would make a key longer than a cache key should be."""
+    _each_month_key, counters = _month_slot(team_id, name, months)
+    span = f"{months[0]:%Y-%m}..{months[-1]:%Y-%m}"
+    return ":".join([FIGURES, str(team_id), name, span, get_language()]), [*counters, _NAMES_KEY]
 
 
 def named_month_figure(team_id: int, name: str, *months: dt.date, compute: Callable[[], T]) -> T:
-    """month_figure() for a figure that names principles or people (the heatmap's rows)."""
+    """month_figure() for a figure that names principles or people (the heatmap's rows, the
+    trends), over a run of consecutive months."""
     return remembered(*_named_slot(team_id, name, months), compute, FIGURES_TIMEOUT)
 
 

@@ -16,7 +16,7 @@ from stories.models import Principle, Status
 from stories.retros.figures import channels, cross_team, headline, heatmap, month_figures
 from stories.retros.quarter import quarter_figures
 from stories.retros.trends import trend_figures
-from tests.factories import StoryFactory
+from tests.factories import ActionItemFactory, RetroFactory, StoryFactory
 
 LAST_MONTH = dt.date(2026, 5, 1)  # the pinned clock stands in June 2026
 
@@ -93,6 +93,24 @@ def test_it_never_serves_trends_from_before_a_moderation_decision(shared_cache, 
     assert last_month_of(trend_figures(team, 12)) == (5, 5, 5)
     month_of_five[1].hide(by=lead)
     assert last_month_of(trend_figures(team, 12)) == (4, 4, 4)
+
+
+def test_it_counts_action_items_made_since_the_trends_were_kept(shared_cache, team, month_of_five):
+    before = trend_figures(team, 12)["actions"]["created"][-1]
+    ActionItemFactory(retro=RetroFactory(team=team, month=LAST_MONTH))
+    assert trend_figures(team, 12)["actions"]["created"][-1] == before + 1
+
+
+def test_it_names_a_principle_renamed_since_the_trends_were_kept(shared_cache, team, month_of_five):
+    def names():
+        return {row["principle"]: row["name"] for row in trend_figures(team, 12)["principles"]["rows"]}
+
+    assert names()["empathy"] == "Empathy"
+    Principle.objects.filter(slug="empathy").update(name="Kindness")  # no save(): no counter moves
+    assert names()["empathy"] == "Empathy"  # still kept, as this test must show
+    empathy = Principle.objects.get(slug="empathy")
+    empathy.save()
+    assert names()["empathy"] == "Kindness"
 
 
 def test_it_keeps_other_teams_figures(shared_cache, team, other_team, lead, month_of_five):
