@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.core.exceptions import PermissionDenied
 
+from stories.core.per_request import kept_on_user
 from stories.log.terms import Status
 from stories.teams.models import Membership, Role, Team
 
@@ -46,15 +47,13 @@ if TYPE_CHECKING:
 def is_moderator(user: AnyUser) -> bool:
     """Moderators (the permission, or a superuser) see and moderate every team.
 
-    Kept on the user object, as its roles are (_role): a list asks it of every row, and each
+    Kept on the user object (core/per_request.py): a list asks it of every row, and each
     has_perm() goes through every authentication backend."""
     if not user.is_authenticated:
         return False
-    known: bool | None = getattr(user, "_is_moderator", None)
-    if known is None:
-        known = bool(user.is_superuser or user.has_perm("stories.moderate_story"))
-        user._is_moderator = known  # type: ignore[union-attr,attr-defined]
-    return known
+    return kept_on_user(
+        user, "_is_moderator", lambda: bool(user.is_superuser or user.has_perm("stories.moderate_story"))
+    )
 
 
 def team_role(user: AnyUser, team: Team) -> str | None:
@@ -67,10 +66,7 @@ def _role(user: AnyUser, team_id: int) -> str | None:
     a story's rules ask by `story.team_id`, so a list of stories costs no query per story."""
     if not user.is_authenticated:
         return None
-    cache: dict[int, str | None] | None = getattr(user, "_team_roles", None)
-    if cache is None:
-        cache = {}
-        user._team_roles = cache  # type: ignore[union-attr,attr-defined]
+    cache: dict[int, str | None] = kept_on_user(user, "_team_roles", dict)
     if team_id not in cache:
         roles = Membership.objects.filter(team_id=team_id, user=user).values_list("role", flat=True)
         cache[team_id] = roles.first()

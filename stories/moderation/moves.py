@@ -8,12 +8,11 @@ offered where the move would be accepted.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from stories.log.personal_data import find_personal_data
+from stories.log.personal_data import personal_data_in
 from stories.log.terms import FREE_TEXT_FIELDS, Status
 from stories.moderation.models import ModerationAction
 
@@ -74,14 +73,6 @@ class HoldsPersonalData(IllegalTransition):
     """Publishing a story that may still hold personal data, asked by someone who is not a moderator."""
 
 
-# 2,048 texts (a queue page asks of 125) of at most 5,000 characters: 10 MB at the very worst.
-@lru_cache(maxsize=2048)
-def _holds_personal_data(text: str, country: str) -> bool:
-    """Remembered per text and country: the queue asks it of every row's texts on each page it
-    shows, and the same words always give the same answer."""
-    return bool(find_personal_data(text, country))
-
-
 # The default country is never used (both callers pass the team's), and an unknown one ("XXXX")
 # finds what none does: not mutated.
 def publishing_refusal(values: Mapping[str, Any], country: str = "") -> str | None:  # pragma: no mutate
@@ -92,7 +83,7 @@ def publishing_refusal(values: Mapping[str, Any], country: str = "") -> str | No
     detector cannot see, such as a name.
     """
     if any(
-        _holds_personal_data(
+        personal_data_in(
             values[field] or "",  # pragma: no mutate (any other text without personal data reads the same)
             country,
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 from stories.core.fragments import shown_day, shown_moment
 from stories.core.names import display_name
 from stories.core.policy import sees_author_names
-from stories.log.personal_data import PersonalDataKind, find_personal_data
+from stories.log.personal_data import PersonalDataKind, personal_data_in
 from stories.log.terms import FREE_TEXT_FIELDS
 from stories.models import Flag, ModerationAction, ModerationEvent, Status, Story
 from stories.moderation.moves import is_legal
@@ -57,15 +56,12 @@ class StoryRow:
         return {action.name.lower(): action.value in self.actions for action in ModerationAction}
 
 
-@functools.lru_cache(maxsize=4096)
 def _segments(text: str, country: str) -> tuple[Segment, ...]:
-    """The text cut into plain runs and personal data, so the page can mark what redaction removes.
-
-    Kept for the same words: a queue page scans seventy-five texts, most of them unchanged
-    since the page before."""
+    """The text cut into plain runs and personal data, so the page can mark what redaction removes
+    (the scan is remembered for the same words: personal_data_in)."""
     segments: list[Segment] = []
     position = 0
-    for match in find_personal_data(text, country):
+    for match in personal_data_in(text, country):
         segments.append(Segment(text[position : match.start]))
         segments.append(Segment(match.text, match.kind))
         position = match.end

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from stories.core.labels import ChoiceLabels
+from stories.core.per_request import kept_on_user
 from stories.core.text import validate_one_line
 from stories.teams.countries import country_choices, country_for_time_zone
 
@@ -60,16 +61,11 @@ class TeamQuerySet(models.QuerySet["Team"]):
 
 
 def teams_of(user: AnyUser) -> list[Team]:
-    """Team.objects.for_user(user), read once per request: kept on the user object, which lives
-    as long as its request (as its roles are, core/policy.py). The navigation, the story form,
-    the list's parts and its search languages all ask for them."""
+    """Team.objects.for_user(user), read once per request (core/per_request.py): the navigation,
+    the story form, the list's parts and its search languages all ask for them."""
     if not user.is_authenticated:
         return []
-    known: list[Team] | None = getattr(user, "_teams", None)
-    if known is None:
-        known = list(Team.objects.for_user(user).distinct())
-        user._teams = known  # type: ignore[union-attr,attr-defined]
-    return known
+    return kept_on_user(user, "_teams", lambda: list(Team.objects.for_user(user).distinct()))
 
 
 class Team(ChoiceLabels):

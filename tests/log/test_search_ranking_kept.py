@@ -87,3 +87,24 @@ def test_it_never_lists_a_kept_story_its_reader_may_no_longer_see(member_client,
     Story = type(umbrellas[0])
     Story.objects.filter(pk=umbrellas[-1].pk).update(status=Status.HIDDEN)
     assert "Umbrella 22" not in found(member_client, "umbrella")
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "99999", "2.5"])
+def test_it_answers_a_bad_page_of_a_kept_ranking(member_client, umbrellas, rankings, page):
+    found(member_client, "umbrella")
+    response = member_client.get("/stories/", {"q": "umbrella", "page": page})
+    assert response.status_code == 200
+    assert len(rankings) == 2  # still the one ranking
+    assert all(story.title.startswith("Umbrella") for story in response.context["page"])
+
+
+def test_it_sends_an_anonymous_visitor_to_log_in(client, umbrellas):
+    response = client.get("/stories/", {"q": "umbrella"})
+    assert response.status_code == 302 and "/login" in response["Location"]
+
+
+def test_it_shows_an_outsider_nothing_of_a_team_another_person_searched(
+    member_client, outsider_client, umbrellas
+):
+    assert found(member_client, "umbrella")
+    assert found(outsider_client, "umbrella") == []
